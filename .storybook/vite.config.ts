@@ -1,0 +1,8 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+import { packageAliases } from "../vite.config";
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: { alias: packageAliases },
+});

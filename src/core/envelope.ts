@@ -1,0 +1,29 @@
+import type { BillingPortalIssue } from "./error";
+
+/** The body of a successful answer, the same envelope as Ching's. */
+export interface SuccessEnvelope<T> {
+  success: true;
+  data: T;
+}
+
+export interface ErrorDetail {
+  status: number;
+  code: string;
+  message: string;
+  issues?: BillingPortalIssue[];
+}
+
+/** The body of a failed answer: `error.status` repeats the HTTP status. */
+export interface ErrorEnvelope {
+  success: false;
+  error: ErrorDetail;
+}
+
+export function successEnvelope<T>(data: T): SuccessEnvelope<T> {
+  return { success: true, data };
+}
+
+export function errorEnvelope(detail: ErrorDetail): ErrorEnvelope {
+  const { status, code, message, issues } = detail;
+  return { success: false, error: issues && issues.length > 0 ? { status, code, message, issues } : { status, code, message } };
+}

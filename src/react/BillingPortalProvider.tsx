@@ -1,0 +1,96 @@
+import { QueryClient } from "@tanstack/react-query";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { createEndpointClient, type HeadersOption } from "../core/client";
+import type { Locale } from "../core/customer";
+import type { MessageOverrides } from "../core/messages";
+import { BillingPortalContext, type Appearance, type BillingPortalContextValue } from "./context";
+
+export interface BillingPortalProviderProps {
+  /**
+   * Base URL of the route where you mounted `createBillingPortalHandler`.
+   * @example "/api/billing"
+   */
+  endpoint: string;
+  /** The UI's locale. Default: the customer's own preferred `locale`, else `"he"`. */
+  locale?: Locale;
+  /**
+   * A QueryClient to keep billing data in. Default: one created for this
+   * provider (never shared between providers, so server renders never mix users).
+   */
+  queryClient?: QueryClient;
+  /** The fetch to call the endpoint with. Default: the global `fetch`. */
+  fetch?: typeof fetch;
+  /**
+   * Headers for every request, or an (async) function answering them.
+   * @example headers={async () => ({ Authorization: `Bearer ${await getToken()}` })}
+   */
+  headers?: HeadersOption;
+  /** `credentials` of every request. Default: `"same-origin"` (sends your session cookie). */
+  credentials?: RequestCredentials;
+  /** Milliseconds to wait for the endpoint before failing with `TIMEOUT`. Default: 15 000. */
+  timeoutMs?: number;
+  /**
+   * Overrides of any string, per locale.
+   * @example messages={{ en: { "profile.title": "Your account" } }}
+   */
+  messages?: MessageOverrides;
+  /** Theme and design tokens of the styled components. */
+  appearance?: Appearance;
+  children?: ReactNode;
+}
+
+// useLayoutEffect warns during server rendering in React 18; the effect has nothing to do there.
+const useIsomorphicLayoutEffect = typeof window === "undefined" ? useEffect : useLayoutEffect;
+
+/**
+ * Makes the billing portal hooks and components work below it.
+ *
+ * @example
+ * <BillingPortalProvider endpoint="/api/billing">
+ *   <CustomerProfile />
+ * </BillingPortalProvider>
+ */
+export function BillingPortalProvider(props: BillingPortalProviderProps) {
+  const { endpoint, locale, messages, appearance, children } = props;
+
+  // One QueryClient per provider instance; a module-level one would be shared
+  // between the requests of a server and hand one user's customer to another.
+  const [ownQueryClient] = useState(() => new QueryClient());
+  const queryClient = props.queryClient ?? ownQueryClient;
+
+  useEffect(() => {
+    // Focus and reconnect refetching need a mounted client; mounting is reference-counted.
+    queryClient.mount();
+    return () => queryClient.unmount();
+  }, [queryClient]);
+
+  // Inline `fetch` and `headers` props change identity on every render; the
+  // client reads the newest ones through a ref instead of being made anew.
+  const latest = useRef({ fetch: props.fetch, headers: props.headers });
+  useIsomorphicLayoutEffect(() => {
+    latest.current = { fetch: props.fetch, headers: props.headers };
+  });
+
+  const { credentials, timeoutMs } = props;
+  const client = useMemo(
+    () =>
+      createEndpointClient({
+        endpoint,
+        credentials,
+        timeoutMs,
+        fetch: (input, init) => (latest.current.fetch ?? globalThis.fetch)(input, init),
+        headers: () => {
+          const headers = latest.current.headers;
+          return typeof headers === "function" ? headers() : (headers ?? {});
+        },
+      }),
+    [endpoint, credentials, timeoutMs],
+  );
+
+  const value = useMemo<BillingPortalContextValue>(
+    () => ({ client, queryClient, locale, messages, appearance }),
+    [client, queryClient, locale, messages, appearance],
+  );
+
+  return <BillingPortalContext.Provider value={value}>{children}</BillingPortalContext.Provider>;
+}

@@ -1,0 +1,36 @@
+import type { QueryClient } from "@tanstack/react-query";
+import type { Customer } from "../core/customer";
+import { BillingPortalError } from "../core/error";
+import { billingPortalKeys } from "./keys";
+
+const MAX_RETRIES = 2;
+
+/**
+ * Retry only what may succeed later: no answer, a timeout, or a 5xx.
+ * A 4xx (not found, forbidden, validation) never gets better by asking again.
+ */
+export function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (failureCount >= MAX_RETRIES) return false;
+  if (!(error instanceof BillingPortalError)) return false;
+  return error.status === 0 || error.status >= 500;
+}
+
+/** Our retry policy, unless the merchant's QueryClient sets a `retry` default of its own. */
+export function retryFor(queryClient: QueryClient) {
+  const own = queryClient.getDefaultOptions().queries?.retry;
+  return own === undefined ? shouldRetry : own;
+}
+
+/** How long fetched billing data counts as fresh: mounting a dialog does not refetch it. */
+export const STALE_TIME_MS = 30_000;
+
+/** After a create or an update, the cache holds the answer: no second GET to show it. */
+export function storeCustomer(queryClient: QueryClient, customer: Customer, isMe: boolean): void {
+  queryClient.setQueryData(billingPortalKeys.customer(customer.id), customer);
+  if (isMe) queryClient.setQueryData(billingPortalKeys.me(), customer);
+  else {
+    const me = queryClient.getQueryData<Customer | null>(billingPortalKeys.me());
+    if (me && me.id === customer.id) queryClient.setQueryData(billingPortalKeys.me(), customer);
+  }
+  void queryClient.invalidateQueries({ queryKey: billingPortalKeys.list() });
+}

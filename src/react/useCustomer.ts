@@ -1,0 +1,43 @@
+import { useQuery, type UseQueryResult } from "@tanstack/react-query";
+import type { Customer } from "../core/customer";
+import type { BillingPortalError } from "../core/error";
+import { useBillingPortalContext } from "./context";
+import { billingPortalKeys } from "./keys";
+import { retryFor, STALE_TIME_MS } from "./queryOptions";
+
+/**
+ * A customer from your billing endpoint.
+ *
+ * Without an id it is the signed-in person's own customer
+ * (`GET /customers/me`); `data` is then `null` while they have none yet, a
+ * state to offer a create form in, not an error. With an id it is that
+ * customer (`GET /customers/:id`), where your handler's `authorize` allows it.
+ *
+ * Every component that asks for the same customer shares one request.
+ *
+ * @example
+ * const { data: customer, isPending, error } = useCustomer();
+ * if (isPending) return <Spinner />;
+ * if (error) return <p>{error.message}</p>;
+ * if (customer === null) return <CreateCustomerDialog />;
+ * return <p>{customer.name}</p>;
+ */
+export function useCustomer(customerId?: string): UseQueryResult<Customer | null, BillingPortalError> {
+  const { client, queryClient } = useBillingPortalContext("useCustomer");
+  return useQuery<Customer | null, BillingPortalError>(
+    customerId === undefined
+      ? {
+          queryKey: billingPortalKeys.me(),
+          queryFn: ({ signal }) => client.getMe({ signal }),
+          retry: retryFor(queryClient),
+          staleTime: STALE_TIME_MS,
+        }
+      : {
+          queryKey: billingPortalKeys.customer(customerId),
+          queryFn: ({ signal }) => client.getCustomer(customerId, { signal }),
+          retry: retryFor(queryClient),
+          staleTime: STALE_TIME_MS,
+        },
+    queryClient,
+  );
+}

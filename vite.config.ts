@@ -1,0 +1,139 @@
+/// <reference types="vitest/config" />
+import { readFileSync } from "node:fs";
+import { builtinModules } from "node:module";
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
+import { playwright } from "@vitest/browser-playwright";
+import { defineConfig, type Plugin } from "vite";
+import pkg from "./package.json" with { type: "json" };
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+/** Debian's Chromium; `CHROMIUM_PATH` overrides it. No browser is downloaded. */
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+// Every dependency stays an import in the built files: the merchant's bundler
+// dedupes it with their own copy (react, TanStack Query) and tree-shakes it.
+const externalPackages = [
+  ...Object.keys(pkg.dependencies ?? {}),
+  ...Object.keys(pkg.peerDependencies ?? {}),
+];
+const isExternal = (id: string) =>
+  id.startsWith("node:") ||
+  builtinModules.includes(id) ||
+  externalPackages.some((name) => id === name || id.startsWith(`${name}/`));
+
+/** Ships the stylesheet as `dist/styles.css`, untouched: nothing is injected at run time. */
+function stylesheet(): Plugin {
+  return {
+    name: "ching:stylesheet",
+    apply: "build",
+    generateBundle() {
+      this.emitFile({
+        type: "asset",
+        fileName: "styles.css",
+        source: readFileSync(`${root}src/components/styles.css`, "utf8"),
+      });
+    },
+  };
+}
+
+/** Stories, tests and examples import the package by its public name; here it is the source. */
+export const packageAliases = [
+  { find: /^@ching\/billing-portal-react$/, replacement: `${root}src/index.ts` },
+  { find: /^@ching\/billing-portal-react\/server$/, replacement: `${root}src/server/index.ts` },
+  { find: /^@ching\/billing-portal-react\/testing$/, replacement: `${root}src/testing/index.ts` },
+  { find: /^@ching\/billing-portal-react\/styles\.css$/, replacement: `${root}src/components/styles.css` },
+];
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: { alias: packageAliases },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    sourcemap: true,
+    minify: false,
+    lib: {
+      entry: {
+        index: "src/index.ts",
+        "server/index": "src/server/index.ts",
+        "testing/index": "src/testing/index.ts",
+      },
+      formats: ["es"],
+    },
+    rollupOptions: {
+      external: isExternal,
+      plugins: [stylesheet()],
+      output: {
+        // One file per module, so a merchant's bundler drops whole modules they do not use.
+        preserveModules: true,
+        preserveModulesRoot: "src",
+        entryFileNames: "[name].js",
+        // React Server Components: the root entry is a client boundary.
+        banner: (chunk) => (chunk.isEntry && chunk.name === "index" ? '"use client";' : ""),
+      },
+    },
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          environment: "jsdom",
+          include: ["test/react/**/*.test.{ts,tsx}", "test/components/**/*.test.{ts,tsx}"],
+          setupFiles: ["test/setup.dom.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "node",
+          environment: "node",
+          include: ["test/core/**/*.test.ts", "test/server/**/*.test.ts", "test/testing/**/*.test.ts"],
+        },
+      },
+      {
+        extends: true,
+        plugins: [storybookTest({ configDir: `${root}.storybook` })],
+        // Pre-bundled up front: a discovery mid-run reloads the page and fails the test.
+        optimizeDeps: {
+          include: [
+            "msw",
+            "msw/browser",
+            "msw-storybook-addon/csf3",
+            "@tanstack/react-query",
+            "zod/mini",
+            "libphonenumber-js/min",
+            "react-hook-form",
+            "@hookform/resolvers/zod",
+            "@radix-ui/react-dialog",
+            "axe-core",
+          ],
+        },
+        test: {
+          name: "storybook",
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({
+              launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+            }),
+            instances: [{ browser: "chromium" }],
+          },
+        },
+      },
+    ],
+  },
+});
