@@ -1,4 +1,5 @@
 import type { QueryClient } from "@tanstack/react-query";
+import type { EndpointClient } from "../core/client";
 import type { Customer } from "../core/customer";
 import { BillingPortalError } from "../core/error";
 import { billingPortalKeys } from "./keys";
@@ -33,4 +34,24 @@ export function storeCustomer(queryClient: QueryClient, customer: Customer, isMe
     if (me && me.id === customer.id) queryClient.setQueryData(billingPortalKeys.me(), customer);
   }
   void queryClient.invalidateQueries({ queryKey: billingPortalKeys.list() });
+}
+
+/** The query of the signed-in customer (`GET /customers/me`); `null` while they have none. */
+export function meQueryOptions(client: EndpointClient, queryClient: QueryClient) {
+  return {
+    queryKey: billingPortalKeys.me(),
+    queryFn: ({ signal }: { signal: AbortSignal }) => client.getMe({ signal }),
+    retry: retryFor(queryClient),
+    staleTime: STALE_TIME_MS,
+  };
+}
+
+/** The query of one customer by id (`GET /customers/:id`). */
+export function customerQueryOptions(client: EndpointClient, queryClient: QueryClient, customerId: string) {
+  return {
+    queryKey: billingPortalKeys.customer(customerId),
+    queryFn: ({ signal }: { signal: AbortSignal }): Promise<Customer | null> => client.getCustomer(customerId, { signal }),
+    retry: retryFor(queryClient),
+    staleTime: STALE_TIME_MS,
+  };
 }

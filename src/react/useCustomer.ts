@@ -2,8 +2,7 @@ import { useQuery, type UseQueryResult } from "@tanstack/react-query";
 import type { Customer } from "../core/customer";
 import type { BillingPortalError } from "../core/error";
 import { useBillingPortalContext } from "./context";
-import { billingPortalKeys } from "./keys";
-import { retryFor, STALE_TIME_MS } from "./queryOptions";
+import { customerQueryOptions, meQueryOptions } from "./queryOptions";
 
 /**
  * A customer from your billing endpoint.
@@ -26,18 +25,8 @@ export function useCustomer(customerId?: string): UseQueryResult<Customer | null
   const { client, queryClient } = useBillingPortalContext("useCustomer");
   return useQuery<Customer | null, BillingPortalError>(
     customerId === undefined
-      ? {
-          queryKey: billingPortalKeys.me(),
-          queryFn: ({ signal }) => client.getMe({ signal }),
-          retry: retryFor(queryClient),
-          staleTime: STALE_TIME_MS,
-        }
-      : {
-          queryKey: billingPortalKeys.customer(customerId),
-          queryFn: ({ signal }) => client.getCustomer(customerId, { signal }),
-          retry: retryFor(queryClient),
-          staleTime: STALE_TIME_MS,
-        },
+      ? meQueryOptions(client, queryClient)
+      : customerQueryOptions(client, queryClient, customerId),
     queryClient,
   );
 }

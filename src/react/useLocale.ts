@@ -2,19 +2,16 @@ import { useQuery } from "@tanstack/react-query";
 import type { Customer, Locale } from "../core/customer";
 import { directionOf, resolveLocale, type Direction } from "../core/locale";
 import { useBillingPortalContext } from "./context";
-import { billingPortalKeys } from "./keys";
+import { meQueryOptions } from "./queryOptions";
 
 /**
  * The UI's locale and direction: the provider's `locale`, else the signed-in
  * customer's own preferred locale (once it is loaded), else Hebrew.
  */
 export function useLocale(consumerName = "useLocale"): { locale: Locale; dir: Direction } {
-  const { locale: chosen, queryClient } = useBillingPortalContext(consumerName);
-  // Reads the cached customer without fetching it.
-  const { data } = useQuery<Customer | null>(
-    { queryKey: billingPortalKeys.me(), enabled: false },
-    queryClient,
-  );
+  const { locale: chosen, client, queryClient } = useBillingPortalContext(consumerName);
+  // Reads the cached customer without fetching it: only `useCustomer()` fetches.
+  const { data } = useQuery<Customer | null>({ ...meQueryOptions(client, queryClient), enabled: false }, queryClient);
   const locale = resolveLocale(chosen, data?.locale);
   return { locale, dir: directionOf(locale) };
 }
