@@ -59,10 +59,12 @@ export const packageAliases = [
 export default defineConfig({
   plugins: [react()],
   resolve: { alias: packageAliases },
+  // public/ holds MSW's service worker for Storybook; it is not part of the package.
+  publicDir: false,
   build: {
     outDir: "dist",
     emptyOutDir: true,
-    sourcemap: true,
+    sourcemap: false,
     minify: false,
     lib: {
       entry: {

@@ -74,6 +74,8 @@ export function BillingPortalProvider(props: BillingPortalProviderProps) {
   const { credentials, timeoutMs } = props;
   const client = useMemo(
     () =>
+      // The ref is read when a request is made, never during render.
+      // eslint-disable-next-line react-hooks/refs
       createEndpointClient({
         endpoint,
         credentials,

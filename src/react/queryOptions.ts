@@ -16,10 +16,19 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
   return error.status === 0 || error.status >= 500;
 }
 
+export type RetryOption = boolean | number | ((failureCount: number, error: BillingPortalError) => boolean);
+
 /** Our retry policy, unless the merchant's QueryClient sets a `retry` default of its own. */
-export function retryFor(queryClient: QueryClient) {
-  const own = queryClient.getDefaultOptions().queries?.retry;
+export function retryFor(queryClient: QueryClient): RetryOption {
+  const own = queryClient.getDefaultOptions().queries?.retry as RetryOption | undefined;
   return own === undefined ? shouldRetry : own;
+}
+
+export interface BillingPortalQueryOptions<T> {
+  queryKey: readonly unknown[];
+  queryFn: (context: { signal: AbortSignal }) => Promise<T>;
+  retry: RetryOption;
+  staleTime: number;
 }
 
 /** How long fetched billing data counts as fresh: mounting a dialog does not refetch it. */
@@ -37,20 +46,24 @@ export function storeCustomer(queryClient: QueryClient, customer: Customer, isMe
 }
 
 /** The query of the signed-in customer (`GET /customers/me`); `null` while they have none. */
-export function meQueryOptions(client: EndpointClient, queryClient: QueryClient) {
+export function meQueryOptions(client: EndpointClient, queryClient: QueryClient): BillingPortalQueryOptions<Customer | null> {
   return {
     queryKey: billingPortalKeys.me(),
-    queryFn: ({ signal }: { signal: AbortSignal }) => client.getMe({ signal }),
+    queryFn: ({ signal }) => client.getMe({ signal }),
     retry: retryFor(queryClient),
     staleTime: STALE_TIME_MS,
   };
 }
 
 /** The query of one customer by id (`GET /customers/:id`). */
-export function customerQueryOptions(client: EndpointClient, queryClient: QueryClient, customerId: string) {
+export function customerQueryOptions(
+  client: EndpointClient,
+  queryClient: QueryClient,
+  customerId: string,
+): BillingPortalQueryOptions<Customer | null> {
   return {
     queryKey: billingPortalKeys.customer(customerId),
-    queryFn: ({ signal }: { signal: AbortSignal }): Promise<Customer | null> => client.getCustomer(customerId, { signal }),
+    queryFn: ({ signal }) => client.getCustomer(customerId, { signal }),
     retry: retryFor(queryClient),
     staleTime: STALE_TIME_MS,
   };

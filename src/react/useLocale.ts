@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import type { Customer, Locale } from "../core/customer";
+import type { BillingPortalError } from "../core/error";
 import { directionOf, resolveLocale, type Direction } from "../core/locale";
 import { useBillingPortalContext } from "./context";
 import { meQueryOptions } from "./queryOptions";
@@ -11,7 +12,7 @@ import { meQueryOptions } from "./queryOptions";
 export function useLocale(consumerName = "useLocale"): { locale: Locale; dir: Direction } {
   const { locale: chosen, client, queryClient } = useBillingPortalContext(consumerName);
   // Reads the cached customer without fetching it: only `useCustomer()` fetches.
-  const { data } = useQuery<Customer | null>({ ...meQueryOptions(client, queryClient), enabled: false }, queryClient);
+  const { data } = useQuery<Customer | null, BillingPortalError>({ ...meQueryOptions(client, queryClient), enabled: false }, queryClient);
   const locale = resolveLocale(chosen, data?.locale);
   return { locale, dir: directionOf(locale) };
 }

@@ -1,0 +1,41 @@
+import js from "@eslint/js";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["dist/", "storybook-static/", "public/mockServiceWorker.js", "node_modules/", "examples/*/dist/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.{ts,tsx}"],
+    plugins: { "react-hooks": reactHooks },
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // Layers import only downwards: core has no React; server and testing use core only.
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["react", "react-dom", "@tanstack/*", "../react/*", "../components/*", "../server/*", "../testing/*"] }],
+    },
+  },
+  {
+    files: ["src/server/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: ["react", "react-*", "@tanstack/*", "libphonenumber-js*", "zod", "../react/*", "../components/*", "../testing/*"] }],
+    },
+  },
+  {
+    files: ["src/react/**/*.{ts,tsx}"],
+    rules: { "no-restricted-imports": ["error", { patterns: ["../components/*", "../server/*", "../testing/*"] }] },
+  },
+  {
+    files: ["src/testing/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: ["react", "react-dom", "../react/*", "../components/*"] }] },
+  },
+);
