@@ -36,6 +36,8 @@ export const en = {
   "form.error.email.exists": "This email address is already in use by another customer.",
   "form.error.phone.invalid": "Enter a valid phone number, like 050-123-4567 or +44 20 7946 0958.",
   "form.error.taxId.invalid": "Enter a valid tax ID.",
+  "form.error.taxId.exists": "This tax ID is already in use by another customer.",
+  "form.error.cannotClear": "This can't be removed once saved. Enter a new value or keep the current one.",
   "form.error.invalid": "Check this field.",
   "locale.he": "Hebrew",
   "locale.en": "English",
@@ -44,6 +46,7 @@ export const en = {
   "dialog.edit.title": "Edit billing details",
   "dialog.edit.description": "Changes apply to future receipts and invoices.",
   "dialog.close": "Close",
+  "dialog.loading": "Opening…",
 } as const;
 
 /** The keys of the catalogs, shared by every locale. */

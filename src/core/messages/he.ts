@@ -38,6 +38,8 @@ export const he: Messages = {
   "form.error.email.exists": "כתובת הדוא״ל הזו כבר בשימוש אצל לקוח אחר.",
   "form.error.phone.invalid": "נא להזין מספר טלפון תקין, למשל 050-123-4567 או +44 20 7946 0958.",
   "form.error.taxId.invalid": "נא להזין מספר עוסק תקין.",
+  "form.error.taxId.exists": "מספר העוסק הזה כבר בשימוש אצל לקוח אחר.",
+  "form.error.cannotClear": "אי אפשר למחוק את השדה הזה אחרי שנשמר. הזינו ערך חדש או השאירו את הקיים.",
   "form.error.invalid": "נא לבדוק את השדה הזה.",
   "locale.he": "עברית",
   "locale.en": "אנגלית",
@@ -46,4 +48,5 @@ export const he: Messages = {
   "dialog.edit.title": "עריכת פרטי חיוב",
   "dialog.edit.description": "השינויים יחולו על קבלות וחשבוניות עתידיות.",
   "dialog.close": "סגירה",
+  "dialog.loading": "פותח…",
 };
