@@ -1,1 +1,18 @@
-export {};
+/**
+ * @ching/billing-portal-react/server: the merchant endpoint that holds the Ching key.
+ * No React here, and no Node-only import: it runs wherever `Request` and `Response` do.
+ */
+export { createBillingPortalHandler, type BillingPortalHandler } from "./handler";
+export { toNodeHandler, getNodeRequest, type NodeHandler, type ToNodeHandlerOptions } from "./node";
+export { HANDLER_ERROR_CODES, MAX_BODY_BYTES } from "./http";
+export {
+  DEFAULT_API_BASE,
+  DEFAULT_TIMEOUT_MS,
+  type AuthorizeRequest,
+  type BillingPortalHandlerOptions,
+  type BillingPortalIdentity,
+  type ErrorContext,
+  type FetchLike,
+} from "./options";
+export { BillingPortalError, isBillingPortalError, type BillingPortalIssue } from "../core/error";
+export type { Customer, CustomerMetadata } from "../core/customer";
