@@ -1,0 +1,64 @@
+// Size budgets (`npm run size`): gzipped, react and react-dom left out, every
+// other dependency counted (size-limit leaves peers out by default; TanStack
+// Query is a peer, and a merchant's bundle pays for it, so it is put back).
+
+/** Keep only react and react-dom out of the bundle. */
+const onlyReactExternal = (config) => ({
+  ...config,
+  external: ["react", "react-dom", "react/*", "react-dom/*"],
+});
+
+/** First load only: whatever is imported with `import()` is a lazy chunk and not counted. */
+const withoutLazyChunks = (config) => ({
+  ...onlyReactExternal(config),
+  plugins: [
+    ...(config.plugins ?? []),
+    {
+      name: "lazy-chunks-external",
+      setup(build) {
+        build.onResolve({ filter: /.*/ }, (args) => (args.kind === "dynamic-import" ? { path: args.path, external: true } : undefined));
+      },
+    },
+  ],
+});
+
+export default [
+  {
+    name: "hooks only: provider, useCustomer, useCreateCustomer, useUpdateCustomer (TanStack Query included)",
+    path: "dist/index.js",
+    import: "{ BillingPortalProvider, useCustomer, useCreateCustomer, useUpdateCustomer }",
+    gzip: true,
+    limit: "12 kB",
+    modifyEsbuildConfig: onlyReactExternal,
+  },
+  {
+    name: "CustomerProfile on first load (lazy chunks not counted)",
+    path: "dist/index.js",
+    import: "{ BillingPortalProvider, CustomerProfile }",
+    gzip: true,
+    limit: "20 kB",
+    modifyEsbuildConfig: withoutLazyChunks,
+  },
+  {
+    name: "the whole root entry with every lazy chunk",
+    path: "dist/index.js",
+    import: "*",
+    gzip: true,
+    limit: "85 kB",
+    modifyEsbuildConfig: onlyReactExternal,
+  },
+  {
+    name: "styles.css",
+    path: "dist/styles.css",
+    gzip: true,
+    limit: "4 kB",
+  },
+  {
+    name: "/server (no React in it)",
+    path: "dist/server/index.js",
+    import: "*",
+    gzip: true,
+    limit: "8 kB",
+    modifyEsbuildConfig: (config) => ({ ...config, external: ["node:*"], platform: "node" }),
+  },
+];
