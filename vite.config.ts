@@ -7,6 +7,7 @@ import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig, type Plugin } from "vite";
 import pkg from "./package.json" with { type: "json" };
+import { packageAliases } from "./vite.aliases";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
@@ -47,14 +48,6 @@ function stylesheet(): Plugin {
     },
   };
 }
-
-/** Stories, tests and examples import the package by its public name; here it is the source. */
-export const packageAliases = [
-  { find: /^@ching\/billing-portal-react$/, replacement: `${root}src/index.ts` },
-  { find: /^@ching\/billing-portal-react\/server$/, replacement: `${root}src/server/index.ts` },
-  { find: /^@ching\/billing-portal-react\/testing$/, replacement: `${root}src/testing/index.ts` },
-  { find: /^@ching\/billing-portal-react\/styles\.css$/, replacement: `${root}src/components/styles.css` },
-];
 
 export default defineConfig({
   plugins: [react()],

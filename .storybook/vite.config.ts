@@ -1,6 +1,6 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
-import { packageAliases } from "../vite.config";
+import { packageAliases } from "../vite.aliases";
 
 export default defineConfig({
   plugins: [react()],

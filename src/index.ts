@@ -3,6 +3,7 @@
  * The built file starts with "use client" (added by the build).
  */
 export * from "./react";
+export * from "./components";
 export {
   customerSchema,
   createCustomerSchema,

@@ -1,0 +1,138 @@
+/**
+ * The example merchant app in a real browser (Debian's Chromium through
+ * playwright-core): user A signs in, creates a customer with a national phone
+ * number, sees it on the profile, edits it, switches to English and back, signs
+ * out; user B signs in and sees no trace of A. Screenshots of the profile and
+ * the form in Hebrew and English go to docs/screenshots/ for the README.
+ *
+ *   npm run test:e2e
+ */
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { chromium, type Page } from "playwright-core";
+import { en, he } from "../src/core/messages";
+import { startExample } from "../examples/merchant-app/server";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const shots = `${root}docs/screenshots`;
+const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const args = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+let passed = 0;
+let failed = 0;
+async function step(name: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+    passed += 1;
+    console.log(`  ✓ ${name}`);
+  } catch (error) {
+    failed += 1;
+    console.log(`  ✗ ${name}`);
+    throw error;
+  }
+}
+
+function expectText(actual: string | null, expected: string | RegExp, what: string): void {
+  const ok = typeof expected === "string" ? actual?.includes(expected) : expected.test(actual ?? "");
+  if (!ok) throw new Error(`${what}: expected ${String(expected)} in ${JSON.stringify(actual)}`);
+}
+
+async function profileText(page: Page): Promise<string> {
+  return (await page.locator("section.ching-profile").innerText()).replace(/\s+/g, " ");
+}
+
+mkdirSync(shots, { recursive: true });
+const example = await startExample({ port: 0, quiet: true });
+const browser = await chromium.launch({ executablePath, args, headless: true });
+const page = await browser.newPage({ viewport: { width: 900, height: 820 }, deviceScaleFactor: 1 });
+page.setDefaultTimeout(10_000);
+const consoleErrors: string[] = [];
+page.on("console", (message) => {
+  if (message.type() === "error") consoleErrors.push(message.text());
+});
+
+console.log(`example merchant app at ${example.url} (Ching: ${example.backend})`);
+try {
+  await page.goto(example.url);
+
+  await step("user A signs in and has no customer yet", async () => {
+    await page.getByRole("button", { name: /A \(/ }).click();
+    await page.getByText(he["profile.noCustomer.title"]).waitFor();
+  });
+
+  await step("A creates a customer with a national phone number", async () => {
+    await page.getByRole("button", { name: he["profile.noCustomer.create"] }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.waitFor();
+    await dialog.getByLabel(he["form.name"], { exact: false }).fill("אביגיל כהן");
+    await dialog.getByLabel(he["form.phone"], { exact: false }).pressSequentially("050-123-4567");
+    await page.screenshot({ path: `${shots}/form-he.png` });
+    await dialog.getByRole("button", { name: he["form.submit.create"] }).click();
+    await dialog.waitFor({ state: "detached" });
+  });
+
+  await step("the profile shows the new customer, the phone in E.164 left to right", async () => {
+    await page.getByRole("button", { name: he["profile.edit"] }).waitFor();
+    const text = await profileText(page);
+    expectText(text, "אביגיל כהן", "name");
+    expectText(text, "avigail@example.com", "email from the signed-in user");
+    expectText(text, /\+972 ?50[- ]?123[- ]?4567/, "phone");
+    await page.screenshot({ path: `${shots}/profile-he.png` });
+  });
+
+  await step("A edits the name", async () => {
+    await page.getByRole("button", { name: he["profile.edit"] }).click();
+    const dialog = page.getByRole("dialog");
+    const name = dialog.getByLabel(he["form.name"], { exact: false });
+    await name.fill("אביגיל כהן-לוי");
+    await dialog.getByRole("button", { name: he["form.submit.update"] }).click();
+    await dialog.waitFor({ state: "detached" });
+    await page.getByText("אביגיל כהן-לוי").waitFor();
+  });
+
+  await step("switching to English re-renders the profile left to right, and back", async () => {
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("heading", { name: en["profile.title"] }).waitFor();
+    const dir = await page.locator("section.ching-profile").getAttribute("dir");
+    if (dir !== "ltr") throw new Error(`dir is ${dir}`);
+    await page.screenshot({ path: `${shots}/profile-en.png` });
+    await page.getByRole("button", { name: en["profile.edit"] }).click();
+    await page.getByRole("dialog").waitFor();
+    await page.screenshot({ path: `${shots}/form-en.png` });
+    await page.keyboard.press("Escape");
+    await page.getByRole("dialog").waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "עברית" }).click();
+    await page.getByRole("heading", { name: he["profile.title"] }).waitFor();
+  });
+
+  await step("A signs out; B signs in and sees no trace of A", async () => {
+    await page.getByRole("button", { name: "יציאה" }).click();
+    await page.getByRole("button", { name: /B \(/ }).click();
+    await page.getByText(he["profile.noCustomer.title"]).waitFor();
+    const body = await page.locator("body").innerText();
+    for (const trace of ["אביגיל", "avigail@example.com", "4567"]) {
+      if (body.includes(trace)) throw new Error(`B sees ${trace}`);
+    }
+    const me = await page.evaluate(async () => (await fetch("/api/billing/customers/me")).status);
+    if (me !== 404) throw new Error(`B's /customers/me answered ${me}`);
+  });
+
+  await step("no errors in the browser console", async () => {
+    // B's "no customer yet" is a 404 that the browser logs as a failed resource; nothing else may appear.
+    const unexpected = consoleErrors.filter((text) => !/404/.test(text));
+    if (unexpected.length > 0) throw new Error(unexpected.join("\n"));
+  });
+} finally {
+  await browser.close();
+  await example.close();
+  console.log(`\n${passed} passed, ${failed} failed`);
+}
+if (failed > 0) process.exit(1);
