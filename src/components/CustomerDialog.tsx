@@ -1,0 +1,115 @@
+import * as Dialog from "@radix-ui/react-dialog";
+import { useRef, useState, type ReactElement } from "react";
+import type { Customer } from "../core/customer";
+import { CustomerForm } from "./CustomerForm";
+import { CloseIcon } from "./icons";
+import { useMessages } from "./useMessages";
+import { useRootProps } from "./useRootProps";
+import { useIsomorphicLayoutEffect } from "./utils/useIsomorphicLayoutEffect";
+
+/** What both customer dialogs take. */
+export interface CustomerDialogBaseProps {
+  /** Open state, controlled; pair it with `onOpenChange`. */
+  open?: boolean;
+  /** Open state at first render, uncontrolled. Default `false`. */
+  defaultOpen?: boolean;
+  /** Called when the dialog asks to open or close (trigger, Escape, close button, Cancel, success). */
+  onOpenChange?: (open: boolean) => void;
+  /**
+   * The element that opens the dialog, such as a `<button>`; focus returns to
+   * it on close. It must forward a ref and props (it is rendered `asChild`).
+   */
+  trigger?: ReactElement;
+  /** Called with the saved customer; the dialog then closes. */
+  onSuccess?: (customer: Customer) => void;
+  /**
+   * Runs when the dialog closes, before focus moves; call `event.preventDefault()`
+   * to move focus yourself. Default: focus returns to the trigger, or to
+   * whatever was focused when the dialog opened.
+   */
+  onCloseAutoFocus?: (event: Event) => void;
+  /** Added to the dialog's panel. */
+  className?: string;
+}
+
+interface CustomerDialogProps extends CustomerDialogBaseProps {
+  consumerName: string;
+  customer: Customer | undefined;
+}
+
+/** The dialog shell of `CreateCustomerDialog` and `EditCustomerDialog`. Internal. */
+export function CustomerDialog(props: CustomerDialogProps) {
+  const { consumerName, customer, open, defaultOpen = false, onOpenChange, trigger, onSuccess, onCloseAutoFocus, className } = props;
+  const strings = useMessages(consumerName);
+  const { messages } = strings;
+  const overlay = useRootProps(consumerName, strings, "ching-overlay");
+  const panel = useRootProps(consumerName, strings, "ching-dialog", className);
+  const kind = customer ? "edit" : "create";
+
+  const [uncontrolledOpen, setUncontrolledOpen] = useState(defaultOpen);
+  const isOpen = open ?? uncontrolledOpen;
+  const setOpen = (next: boolean) => {
+    if (open === undefined) setUncontrolledOpen(next);
+    onOpenChange?.(next);
+  };
+
+  // Without a trigger (controlled from outside) Radix has nowhere to return
+  // focus to; remember what had it. A layout effect runs before Radix's focus
+  // scope moves focus into the dialog.
+  const returnFocusTo = useRef<HTMLElement | null>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  useIsomorphicLayoutEffect(() => {
+    if (isOpen && document.activeElement instanceof HTMLElement && document.activeElement !== document.body) {
+      returnFocusTo.current = document.activeElement;
+    }
+  }, [isOpen]);
+
+  return (
+    <Dialog.Root open={isOpen} onOpenChange={setOpen}>
+      {trigger ? <Dialog.Trigger asChild>{trigger}</Dialog.Trigger> : null}
+      <Dialog.Portal>
+        {/* The panel sits inside the overlay, which centres it and scrolls it on small screens. */}
+        <Dialog.Overlay {...overlay}>
+          <Dialog.Content
+            {...panel}
+            ref={panelRef}
+            onOpenAutoFocus={(event) => {
+              // Into the first field, not onto the close button that comes first.
+              const first = panelRef.current?.querySelector<HTMLElement>("input:not([disabled])");
+              if (first) {
+                event.preventDefault();
+                first.focus();
+              }
+            }}
+            onCloseAutoFocus={(event) => {
+              onCloseAutoFocus?.(event);
+              if (event.defaultPrevented || trigger) return;
+              event.preventDefault();
+              const target = returnFocusTo.current;
+              returnFocusTo.current = null;
+              if (target?.isConnected) target.focus();
+            }}
+          >
+            <div className="ching-dialog__header">
+              <Dialog.Title className="ching-dialog__title">{messages[`dialog.${kind}.title`]}</Dialog.Title>
+              <Dialog.Close className="ching-icon-btn" aria-label={messages["dialog.close"]}>
+                <CloseIcon />
+              </Dialog.Close>
+            </div>
+            <Dialog.Description className="ching-dialog__description">
+              {messages[`dialog.${kind}.description`]}
+            </Dialog.Description>
+            <CustomerForm
+              customer={customer}
+              onCancel={() => setOpen(false)}
+              onSuccess={(saved) => {
+                setOpen(false);
+                onSuccess?.(saved);
+              }}
+            />
+          </Dialog.Content>
+        </Dialog.Overlay>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

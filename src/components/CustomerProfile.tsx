@@ -1,0 +1,180 @@
+import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
+import { useCustomer } from "../react/useCustomer";
+import type { Customer } from "../core/customer";
+import { ProfileDetails, ProfileSkeleton } from "./ProfileDetails";
+import { useMessages } from "./useMessages";
+import { useRootProps } from "./useRootProps";
+
+const NAME = "CustomerProfile";
+
+// The dialogs bring react-hook-form, Radix and the phone metadata: they load
+// when first wanted (or hovered), never with the profile itself.
+const loadEditDialog = () => import("./EditCustomerDialog");
+const loadCreateDialog = () => import("./CreateCustomerDialog");
+const EditCustomerDialog = lazy(() => loadEditDialog().then((module) => ({ default: module.EditCustomerDialog })));
+const CreateCustomerDialog = lazy(() =>
+  loadCreateDialog().then((module) => ({ default: module.CreateCustomerDialog })),
+);
+const prefetch = (load: () => Promise<unknown>) => () => {
+  load().catch(() => undefined); // a failed prefetch is retried by the click
+};
+
+export interface CustomerProfileProps {
+  /** Whose profile: default the signed-in person's own; an id needs your handler's `authorize` to allow it. */
+  customerId?: string;
+  className?: string;
+}
+
+type DialogKind = "edit" | "create";
+
+/**
+ * The customer's billing details: name, email, phone, preferred language,
+ * tax id and customer-since date, with an Edit button. While loading it shows
+ * a skeleton; on failure a message and a retry button; for a person with no
+ * customer yet an offer to create one.
+ *
+ * @example
+ * <BillingPortalProvider endpoint="/api/billing">
+ *   <CustomerProfile />
+ * </BillingPortalProvider>
+ */
+export function CustomerProfile({ customerId, className }: CustomerProfileProps) {
+  const strings = useMessages(NAME);
+  const { messages, locale } = strings;
+  const root = useRootProps(NAME, strings, "ching-card", "ching-profile", className);
+  const titleId = `ching-profile-${useId()}`;
+  const { data: customer, error, isPending, isFetching, refetch } = useCustomer(customerId);
+
+  const [openDialog, setOpenDialog] = useState<DialogKind | null>(null);
+  // A dialog mounts on first use and then stays, so reopening is instant.
+  const [mounted, setMounted] = useState<Record<DialogKind, boolean>>({ edit: false, create: false });
+  const [saved, setSaved] = useState(false);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const editRef = useRef<HTMLButtonElement>(null);
+  const createRef = useRef<HTMLButtonElement>(null);
+
+  function open(kind: DialogKind) {
+    setSaved(false);
+    setMounted((current) => (current[kind] ? current : { ...current, [kind]: true }));
+    setOpenDialog(kind);
+  }
+
+  const onOpenChange = (kind: DialogKind) => (next: boolean) => setOpenDialog(next ? kind : null);
+  const onSuccess = () => setSaved(true);
+  // Back to the button that opened the dialog; after a create that button is
+  // gone, and Edit takes its place.
+  const onCloseAutoFocus = (event: Event) => {
+    event.preventDefault();
+    (createRef.current ?? editRef.current ?? titleRef.current)?.focus();
+  };
+
+  // After a retry succeeds the retry button is gone: focus the heading rather than lose it.
+  const retrying = useRef(false);
+  useEffect(() => {
+    if (retrying.current && !isFetching) {
+      retrying.current = false;
+      if (document.activeElement === document.body) titleRef.current?.focus();
+    }
+  }, [isFetching]);
+
+  const loaded: Customer | null | undefined = customer;
+  const busy = isPending || (Boolean(error) && isFetching);
+
+  let body;
+  if (loaded) {
+    body = <ProfileDetails customer={loaded} locale={locale} messages={messages} />;
+  } else if (isPending) {
+    body = <ProfileSkeleton />;
+  } else if (error) {
+    body = (
+      <div className="ching-problem">
+        <p className="ching-problem__text" role="alert">
+          {messages["profile.error"]}
+        </p>
+        <button
+          type="button"
+          className="ching-btn ching-btn--secondary"
+          aria-disabled={isFetching || undefined}
+          onClick={() => {
+            if (isFetching) return;
+            retrying.current = true;
+            void refetch();
+          }}
+        >
+          {messages["profile.retry"]}
+        </button>
+      </div>
+    );
+  } else {
+    body = (
+      <div className="ching-empty">
+        <p className="ching-empty__title">{messages["profile.noCustomer.title"]}</p>
+        <p className="ching-empty__text">{messages["profile.noCustomer.body"]}</p>
+        <button
+          ref={createRef}
+          type="button"
+          className="ching-btn ching-btn--primary"
+          aria-haspopup="dialog"
+          onClick={() => open("create")}
+          onPointerEnter={prefetch(loadCreateDialog)}
+          onFocus={prefetch(loadCreateDialog)}
+        >
+          {messages["profile.noCustomer.create"]}
+        </button>
+      </div>
+    );
+  }
+
+  const dialogLoading = <span className="ching-visually-hidden">{messages["dialog.loading"]}</span>;
+
+  return (
+    <section {...root} aria-labelledby={titleId} aria-busy={busy || undefined}>
+      <header className="ching-card__header">
+        <h2 className="ching-title" id={titleId} ref={titleRef} tabIndex={-1}>
+          {messages["profile.title"]}
+        </h2>
+        {loaded ? (
+          <button
+            ref={editRef}
+            type="button"
+            className="ching-btn ching-btn--secondary"
+            aria-haspopup="dialog"
+            onClick={() => open("edit")}
+            onPointerEnter={prefetch(loadEditDialog)}
+            onFocus={prefetch(loadEditDialog)}
+          >
+            {messages["profile.edit"]}
+          </button>
+        ) : null}
+      </header>
+
+      {body}
+
+      <p className="ching-visually-hidden" role="status">
+        {busy ? messages["profile.loading"] : saved ? messages["form.saved"] : null}
+      </p>
+
+      {mounted.edit && loaded ? (
+        <Suspense fallback={dialogLoading}>
+          <EditCustomerDialog
+            customer={loaded}
+            open={openDialog === "edit"}
+            onOpenChange={onOpenChange("edit")}
+            onSuccess={onSuccess}
+            onCloseAutoFocus={onCloseAutoFocus}
+          />
+        </Suspense>
+      ) : null}
+      {mounted.create ? (
+        <Suspense fallback={dialogLoading}>
+          <CreateCustomerDialog
+            open={openDialog === "create"}
+            onOpenChange={onOpenChange("create")}
+            onSuccess={onSuccess}
+            onCloseAutoFocus={onCloseAutoFocus}
+          />
+        </Suspense>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,6 @@
+export { CustomerProfile, type CustomerProfileProps } from "./CustomerProfile";
+export { CustomerForm, type CustomerFormProps } from "./CustomerForm";
+export { EditCustomerDialog, type EditCustomerDialogProps } from "./EditCustomerDialog";
+export { CreateCustomerDialog, type CreateCustomerDialogProps } from "./CreateCustomerDialog";
+export type { CustomerDialogBaseProps } from "./CustomerDialog";
+export { PhoneField, type PhoneFieldProps, type PhoneValueDetails } from "./PhoneField";

@@ -1,0 +1,60 @@
+import { BillingPortalError } from "../../core/error";
+import type { MessageKey } from "../../core/messages";
+import { isFormField, type FormField } from "./formValues";
+
+/**
+ * Schema failures become catalog keys, per field and per zod issue code, so a
+ * Hebrew form never shows the schemas' English text.
+ */
+export function schemaErrorKey(field: FormField, code: string | undefined): MessageKey {
+  switch (field) {
+    case "name":
+      return code === "too_big" ? "form.error.name.tooLong" : "form.error.name.required";
+    case "email":
+      return "form.error.email.invalid";
+    case "phone":
+      return "form.error.phone.invalid";
+    case "taxId":
+      return "form.error.taxId.invalid";
+    default:
+      return "form.error.invalid";
+  }
+}
+
+/** The key a server `issue` on `field` shows: the server's own text may be in another language. */
+function serverIssueKey(field: FormField): MessageKey {
+  return field === "name" || field === "locale" ? "form.error.invalid" : schemaErrorKey(field, undefined);
+}
+
+export interface ServerErrorPlacement {
+  /** Errors that belong to one field. */
+  fields: Partial<Record<FormField, MessageKey>>;
+  /** An error for the form-level alert, when some of it belongs to no field. */
+  form?: MessageKey;
+}
+
+/**
+ * Where a failed save shows: `EMAIL_EXISTS` on the email field, a duplicate
+ * tax id on the tax id field, validation `issues` on their fields, and
+ * everything else in the form-level alert.
+ */
+export function placeServerError(error: unknown): ServerErrorPlacement {
+  const fields: Partial<Record<FormField, MessageKey>> = {};
+  let unplaced = false;
+  if (!(error instanceof BillingPortalError)) return { fields, form: "form.error.generic" };
+
+  const code = error.code.toUpperCase();
+  if (code === "EMAIL_EXISTS") fields.email = "form.error.email.exists";
+  else if (error.status === 409 && /TAX_?ID/.test(code)) fields.taxId = "form.error.taxId.exists";
+
+  for (const issue of error.issues) {
+    const field = issue.path[0];
+    if (isFormField(field)) fields[field] ??= serverIssueKey(field);
+    else unplaced = true;
+  }
+
+  if (Object.keys(fields).length === 0 || unplaced) {
+    return { fields, form: error.status === 0 ? "form.error.network" : "form.error.generic" };
+  }
+  return { fields };
+}
