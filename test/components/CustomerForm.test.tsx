@@ -1,0 +1,289 @@
+import "./setup";
+import { act, fireEvent, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { http, HttpResponse } from "msw";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { CustomerForm } from "../../src/components";
+import type { Customer } from "../../src/core/customer";
+import { useCustomer } from "../../src/react";
+import { createMockBillingPortal, type MockBillingPortal } from "../../src/testing";
+import { customerObject, DANA, expectNoAxeViolations, renderInProvider, TAL } from "./helpers";
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+function usePortal(...args: Parameters<typeof createMockBillingPortal>): MockBillingPortal {
+  const portal = createMockBillingPortal(...args);
+  server.use(...portal.handlers);
+  return portal;
+}
+
+const posts = (portal: MockBillingPortal) => portal.requests.filter((r) => r.method === "POST");
+
+describe("CustomerForm, creating", () => {
+  it("has labelled fields with standard names and autocomplete, in Hebrew RTL, without axe violations", async () => {
+    usePortal();
+    const { container } = renderInProvider(<CustomerForm />);
+    const form = container.querySelector("form");
+    expect(form).toHaveAttribute("dir", "rtl");
+    expect(form).toHaveAttribute("lang", "he");
+    expect(screen.getByLabelText("שם מלא")).toHaveAttribute("autocomplete", "name");
+    expect(screen.getByLabelText("שם מלא")).toHaveAttribute("name", "name");
+    expect(screen.getByLabelText("דוא״ל")).toHaveAttribute("autocomplete", "email");
+    expect(screen.getByLabelText("דוא״ל")).toHaveAttribute("name", "email");
+    expect(screen.getByLabelText("דוא״ל")).toHaveAttribute("dir", "ltr");
+    expect(screen.getByLabelText("טלפון")).toHaveAttribute("autocomplete", "tel");
+    expect(screen.getByRole("group", { name: "שפה מועדפת" })).toBeInTheDocument();
+    expect(screen.getByRole("radio", { name: "עברית" })).toBeChecked();
+    expect(screen.getByLabelText("מספר עוסק / ח״פ (לא חובה)")).toHaveAttribute("name", "taxId");
+    await expectNoAxeViolations(container);
+  });
+
+  it("creates the customer with what was typed, leaving empty fields out", async () => {
+    const user = userEvent.setup();
+    const portal = usePortal();
+    const onSuccess = vi.fn();
+    renderInProvider(<CustomerForm onSuccess={onSuccess} />, { locale: "en" });
+    await user.type(screen.getByLabelText("Full name"), "  Tal Levi ");
+    await user.type(screen.getByLabelText("Phone"), "050-123-4567");
+    await user.click(screen.getByRole("radio", { name: "English" }));
+    await user.click(screen.getByRole("button", { name: "Save details" }));
+    await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1));
+    expect(posts(portal)).toEqual([
+      { method: "POST", path: "/customers", body: { name: "Tal Levi", locale: "en", phone: "+972501234567" } },
+    ]);
+    expect(onSuccess.mock.calls[0]?.[0]).toMatchObject({ name: "Tal Levi", phone: "+972501234567", locale: "en" });
+    expect(screen.getByRole("status")).toHaveTextContent("Your details were saved.");
+    // Sent trimmed by the schema; the form goes on as an edit of the new customer.
+    expect(screen.getByRole("button", { name: "Save changes" })).toBeInTheDocument();
+  });
+
+  it("checks with the shared schemas and shows catalog messages in Hebrew at each field, sending nothing", async () => {
+    const user = userEvent.setup();
+    const portal = usePortal();
+    const { container } = renderInProvider(<CustomerForm />);
+    await user.type(screen.getByLabelText("דוא״ל"), "not-an-email");
+    await user.type(screen.getByLabelText("טלפון"), "+9725012");
+    await user.click(screen.getByRole("button", { name: "שמירת הפרטים" }));
+
+    const name = screen.getByLabelText("שם מלא");
+    await waitFor(() => expect(name).toHaveAttribute("aria-invalid", "true"));
+    expect(name).toHaveAccessibleDescription("נא להזין שם.");
+    expect(name).toHaveFocus();
+    expect(screen.getByLabelText("דוא״ל")).toHaveAccessibleDescription("נא להזין כתובת דוא״ל תקינה, למשל name@example.com.");
+    expect(screen.getByLabelText("טלפון")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByLabelText("טלפון")).toHaveAccessibleDescription(/נא להזין מספר טלפון תקין/);
+    expect(container.textContent).not.toMatch(/Enter a valid|Name is required|E\.164/);
+    expect(portal.requests).toEqual([]);
+    await expectNoAxeViolations(container);
+
+    // Fixing a field clears its error as the person types.
+    await user.type(name, "טל");
+    await waitFor(() => expect(name).not.toHaveAttribute("aria-invalid"));
+  });
+
+  it("says the name is too long, from the catalog", async () => {
+    const portal = usePortal();
+    renderInProvider(<CustomerForm />, { locale: "en" });
+    fireEvent.change(screen.getByLabelText("Full name"), { target: { value: "x".repeat(201) } });
+    fireEvent.click(screen.getByRole("button", { name: "Save details" }));
+    expect(await screen.findByText("The name is too long.")).toBeInTheDocument();
+    expect(portal.requests).toEqual([]);
+  });
+
+  it("sends once on a double click and a double Enter, with the button disabled while saving", async () => {
+    const user = userEvent.setup();
+    const portal = usePortal({ latency: 150 });
+    const onSuccess = vi.fn();
+    renderInProvider(<CustomerForm onSuccess={onSuccess} />, { locale: "en" });
+    const name = screen.getByLabelText("Full name");
+    await user.type(name, "Tal Levi");
+    const submit = screen.getByRole("button", { name: "Save details" });
+    await user.dblClick(submit);
+    await user.type(name, "{Enter}{Enter}");
+    // Two submit events in the same tick, before React re-renders the button as disabled.
+    const form = name.closest("form") as HTMLFormElement;
+    act(() => {
+      fireEvent.submit(form);
+      fireEvent.submit(form);
+    });
+    await waitFor(() => expect(screen.getByRole("button", { name: "Saving…" })).toBeDisabled());
+    await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1));
+    expect(posts(portal)).toHaveLength(1);
+  });
+
+  it("puts EMAIL_EXISTS on the email field and keeps everything typed", async () => {
+    const user = userEvent.setup();
+    const portal = usePortal({ customers: [DANA] });
+    renderInProvider(<CustomerForm />, { locale: "en" });
+    await user.type(screen.getByLabelText("Full name"), "Tal Levi");
+    await user.type(screen.getByLabelText("Email"), "dana@example.com");
+    await user.type(screen.getByLabelText("Phone"), "0501234567");
+    await user.click(screen.getByRole("button", { name: "Save details" }));
+    const email = screen.getByLabelText("Email");
+    await waitFor(() => expect(email).toHaveAccessibleDescription("This email address is already in use by another customer."));
+    expect(email).toHaveAttribute("aria-invalid", "true");
+    expect(email).toHaveFocus();
+    expect(email).toHaveValue("dana@example.com");
+    expect(screen.getByLabelText("Full name")).toHaveValue("Tal Levi");
+    expect(screen.getByLabelText("Phone")).toHaveValue("050-123-4567");
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    expect(posts(portal)).toHaveLength(1);
+  });
+
+  it("puts a server's validation issues on their fields, in the UI's language", async () => {
+    const user = userEvent.setup();
+    const portal = usePortal();
+    portal.failWith({
+      status: 400,
+      code: "INVALID_FIELD",
+      message: "Some fields are invalid",
+      issues: [
+        { path: ["taxId"], message: "Tax id is not valid" },
+        { path: ["phone"], message: "מספר לא תקין" },
+      ],
+      times: 1,
+    });
+    const { container } = renderInProvider(<CustomerForm />);
+    await user.type(screen.getByLabelText("שם מלא"), "טל לוי");
+    await user.type(screen.getByLabelText("טלפון"), "0501234567");
+    await user.type(screen.getByLabelText("מספר עוסק / ח״פ (לא חובה)"), "123");
+    await user.click(screen.getByRole("button", { name: "שמירת הפרטים" }));
+    const taxId = screen.getByLabelText("מספר עוסק / ח״פ (לא חובה)");
+    await waitFor(() => expect(taxId).toHaveAttribute("aria-invalid", "true"));
+    expect(taxId).toHaveAccessibleDescription("לעסקים: המספר שיופיע בחשבוניות. נא להזין מספר עוסק תקין.");
+    expect(screen.getByLabelText("טלפון")).toHaveAccessibleDescription(/נא להזין מספר טלפון תקין/);
+    expect(container.textContent).not.toContain("Tax id is not valid");
+    await expectNoAxeViolations(container);
+  });
+
+  it("shows any other failure in a form-level alert and keeps the input", async () => {
+    const user = userEvent.setup();
+    const portal = usePortal();
+    portal.failWith({ status: 500, code: "INTERNAL", message: "Boom", times: 1 });
+    const { container } = renderInProvider(<CustomerForm />, { locale: "en" });
+    await user.type(screen.getByLabelText("Full name"), "Tal Levi");
+    await user.click(screen.getByRole("button", { name: "Save details" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("Something went wrong. Your input is kept; please try again.");
+    expect(screen.getByLabelText("Full name")).toHaveValue("Tal Levi");
+    await expectNoAxeViolations(container);
+    // The retry goes through and the alert goes away.
+    await user.click(screen.getByRole("button", { name: "Save details" }));
+    await waitFor(() => expect(screen.queryByRole("alert")).not.toBeInTheDocument());
+    expect(await screen.findByText("Your details were saved.")).toBeInTheDocument();
+  });
+
+  it("says when the server cannot be reached", async () => {
+    const user = userEvent.setup();
+    usePortal();
+    server.use(http.post("*/api/billing/customers", () => HttpResponse.error()));
+    renderInProvider(<CustomerForm />, { locale: "en" });
+    await user.type(screen.getByLabelText("Full name"), "Tal Levi");
+    await user.click(screen.getByRole("button", { name: "Save details" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("We couldn't reach the server.");
+  });
+});
+
+/** The form over the signed-in customer, as a merchant would write it. */
+function OwnCustomerForm(props: { onSuccess?: (customer: Customer) => void }) {
+  const { data } = useCustomer();
+  return data ? <CustomerForm customer={data} onSuccess={props.onSuccess} /> : null;
+}
+
+describe("CustomerForm, editing", () => {
+  it("starts from the signed-in customer and sends only the fields that changed, to /customers/me", async () => {
+    const user = userEvent.setup();
+    const portal = usePortal({ customers: [TAL], signedIn: TAL.id });
+    const onSuccess = vi.fn();
+    renderInProvider(<OwnCustomerForm onSuccess={onSuccess} />, { locale: "en" });
+    expect(await screen.findByLabelText("Full name")).toHaveValue("Tal Levi");
+    expect(screen.getByLabelText("Phone")).toHaveValue("+972 50 123 4567");
+    expect(screen.getByRole("radio", { name: "Hebrew" })).toBeChecked();
+    await user.clear(screen.getByLabelText("Email"));
+    await user.type(screen.getByLabelText("Email"), "tal.levi@example.com");
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+    await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1));
+    expect(posts(portal)).toEqual([{ method: "POST", path: "/customers/me", body: { email: "tal.levi@example.com" } }]);
+    expect(screen.getByLabelText("Email")).toHaveValue("tal.levi@example.com");
+
+    // Saved: the same values again are no change.
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+    expect(await screen.findByText("Nothing changed.")).toBeInTheDocument();
+    expect(posts(portal)).toHaveLength(1);
+  });
+
+  it("sends nothing when nothing changed, even after typing a value back", async () => {
+    const user = userEvent.setup();
+    const portal = usePortal({ customers: [TAL], signedIn: TAL.id });
+    renderInProvider(<CustomerForm customer={customerObject()} />);
+    const name = screen.getByLabelText("שם מלא");
+    await user.type(name, "x{Backspace}");
+    await user.clear(screen.getByLabelText("טלפון"));
+    await user.type(screen.getByLabelText("טלפון"), "050-123-4567");
+    await user.click(screen.getByRole("button", { name: "שמירת השינויים" }));
+    expect(await screen.findByRole("status")).toHaveTextContent("לא היו שינויים.");
+    expect(portal.requests).toEqual([]);
+  });
+
+  it("edits another customer through its id when it is not the signed-in one", async () => {
+    const user = userEvent.setup();
+    const portal = usePortal({ customers: [TAL, DANA], signedIn: TAL.id, allowOthers: true });
+    const dana = customerObject({ id: DANA.id, name: DANA.name, email: DANA.email, phone: null, taxId: null });
+    const onSuccess = vi.fn();
+    renderInProvider(<CustomerForm customer={dana} onSuccess={onSuccess} />, { locale: "en" });
+    await user.type(screen.getByLabelText("Tax ID (optional)"), "514999874");
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+    await waitFor(() => expect(onSuccess).toHaveBeenCalled());
+    expect(posts(portal)).toEqual([{ method: "POST", path: `/customers/${DANA.id}`, body: { taxId: "514999874" } }]);
+  });
+
+  it("says a saved field cannot be emptied, rather than silently keeping it", async () => {
+    const user = userEvent.setup();
+    const portal = usePortal({ customers: [TAL], signedIn: TAL.id });
+    renderInProvider(<CustomerForm customer={customerObject()} />, { locale: "en" });
+    await user.clear(screen.getByLabelText("Email"));
+    await user.click(screen.getByRole("button", { name: "Save changes" }));
+    await waitFor(() => expect(screen.getByLabelText("Email")).toHaveAttribute("aria-invalid", "true"));
+    expect(screen.getByLabelText("Email")).toHaveAccessibleDescription(/can't be removed/);
+    expect(portal.requests).toEqual([]);
+  });
+
+  it("calls onCancel", async () => {
+    const user = userEvent.setup();
+    usePortal();
+    const onCancel = vi.fn();
+    renderInProvider(<CustomerForm onCancel={onCancel} />, { locale: "en" });
+    await user.click(screen.getByRole("button", { name: "Cancel" }));
+    expect(onCancel).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("CustomerForm, locale", () => {
+  it("switches language in place: same form, typed input and errors kept, messages translated", async () => {
+    const user = userEvent.setup();
+    const portal = usePortal();
+    const { container, rerenderWith } = renderInProvider(<CustomerForm />, { locale: "he" });
+    const form = container.querySelector("form");
+    await user.type(screen.getByLabelText("דוא״ל"), "oops");
+    await user.click(screen.getByRole("button", { name: "שמירת הפרטים" }));
+    await screen.findByText("נא להזין שם.");
+
+    rerenderWith({ locale: "en" });
+    expect(container.querySelector("form")).toBe(form);
+    expect(form).toHaveAttribute("dir", "ltr");
+    expect(form).toHaveAttribute("lang", "en");
+    expect(screen.getByLabelText("Email")).toHaveValue("oops");
+    expect(screen.getByLabelText("Full name")).toHaveAccessibleDescription("Enter your name.");
+    expect(screen.getByLabelText("Email")).toHaveAccessibleDescription("Enter a valid email address, like name@example.com.");
+    expect(portal.requests).toEqual([]);
+  });
+
+  it("uses the provider's message overrides", () => {
+    usePortal();
+    renderInProvider(<CustomerForm />, { locale: "en", messages: { en: { "form.name": "Company name" } } });
+    expect(screen.getByLabelText("Company name")).toBeInTheDocument();
+  });
+});

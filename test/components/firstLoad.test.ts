@@ -1,0 +1,62 @@
+import "./setup";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+/**
+ * `CustomerProfile` alone must not bring react-hook-form, Radix or the phone
+ * metadata into a merchant's first load: those come with the dialogs, which it
+ * imports dynamically. This walks the static imports that survive compilation
+ * (`import type` is erased) from its source.
+ */
+const src = resolve(dirname(fileURLToPath(import.meta.url)), "../../src");
+const STATIC_IMPORT = /^\s*(import|export)\s+(type\s+)?(?:[^;]*?\sfrom\s+)?["']([^"']+)["']/gm;
+
+function resolveModule(from: string, specifier: string): string {
+  const base = resolve(dirname(from), specifier);
+  const found = [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`].find((path) => existsSync(path) && statSync(path).isFile());
+  if (!found) throw new Error(`Cannot resolve ${specifier} from ${from}`);
+  return found;
+}
+
+function staticGraph(entry: string): { files: Set<string>; packages: Set<string> } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const pending = [entry];
+  while (pending.length > 0) {
+    const file = pending.pop() as string;
+    if (files.has(file)) continue;
+    files.add(file);
+    for (const match of readFileSync(file, "utf8").matchAll(STATIC_IMPORT)) {
+      const [, , typeOnly, specifier] = match;
+      if (typeOnly || !specifier) continue;
+      if (specifier.startsWith(".")) pending.push(resolveModule(file, specifier));
+      else packages.add(specifier);
+    }
+  }
+  return { files, packages };
+}
+
+describe("CustomerProfile's first load", () => {
+  const { files, packages } = staticGraph(resolve(src, "components/CustomerProfile.tsx"));
+
+  it("imports no react-hook-form, Radix or libphonenumber-js statically", () => {
+    // The walk itself works: it reaches the hooks and React.
+    expect(packages).toContain("react");
+    expect([...files].some((file) => file.endsWith("react/useCustomer.ts"))).toBe(true);
+    const heavy = [...packages].filter((name) => /^(react-hook-form|@hookform\/|@radix-ui\/|libphonenumber-js)/.test(name));
+    expect(heavy).toEqual([]);
+  });
+
+  it("leaves the form, the dialogs and the phone helpers to dynamic imports", () => {
+    const relative = [...files].map((file) => file.slice(src.length + 1));
+    expect(relative).not.toContain("core/phone.ts");
+    expect(relative).not.toContain("components/CustomerForm.tsx");
+    expect(relative).not.toContain("components/CustomerDialog.tsx");
+    expect(relative).not.toContain("components/PhoneField.tsx");
+    const profile = readFileSync(resolve(src, "components/CustomerProfile.tsx"), "utf8");
+    expect(profile).toMatch(/import\("\.\/EditCustomerDialog"\)/);
+    expect(profile).toMatch(/import\("\.\/CreateCustomerDialog"\)/);
+  });
+});
