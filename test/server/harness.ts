@@ -1,0 +1,168 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import {
+  createBillingPortalHandler,
+  toNodeHandler,
+  type BillingPortalError,
+  type BillingPortalHandler,
+  type BillingPortalHandlerOptions,
+  type BillingPortalIdentity,
+  type Customer,
+} from "../../src/server";
+import { createMockChing, type MockChing, type MockChingOptions, type MockChingServer } from "../../src/testing";
+
+/** Obviously fake. */
+export const TEST_KEY = `ck_test_${"0".repeat(64)}`;
+export const MOUNT = "/api/billing";
+export const SHOP = "https://shop.example";
+
+export type Transport = "fetch" | "http";
+export const transports: Transport[] = ["fetch", "http"];
+
+export interface Answer {
+  status: number;
+  headers: Headers;
+  text: string;
+  /** The parsed envelope. */
+  json: { success: boolean; data?: unknown; error?: { status: number; code: string; message: string; issues?: { path: string[]; message: string }[] } };
+}
+
+export interface CallOptions {
+  method?: string;
+  /** Sent as JSON unless `raw` is given. */
+  body?: unknown;
+  raw?: BodyInit;
+  /** The signed-in user (sent as `x-user`); default the harness's current user. */
+  user?: string | null;
+  headers?: Record<string, string>;
+}
+
+export interface Harness {
+  transport: Transport;
+  ching: MockChing;
+  handler: BillingPortalHandler;
+  /** The merchant's user table: user id → their Ching customer id. */
+  users: Map<string, string | null>;
+  /** Every error the handler reported through onError. */
+  reported: BillingPortalError[];
+  /** Customers handed to onCustomerCreated. */
+  created: Customer[];
+  /** The URL a browser would use for a path relative to the mount. */
+  url(path: string): string;
+  call(path: string, options?: CallOptions): Promise<Answer>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  transport?: Transport;
+  ching?: MockChingOptions;
+  /** Overrides of the handler options the harness builds. */
+  handler?: Partial<BillingPortalHandlerOptions>;
+  /** Users that exist from the start (all without a customer unless given). */
+  users?: Record<string, string | null>;
+}
+
+/** The signed-in user is whoever the `x-user` header names, as a session cookie would tell. */
+export function identifyFrom(users: Map<string, string | null>) {
+  return (request: Request): BillingPortalIdentity | null => {
+    const user = request.headers.get("x-user");
+    if (!user || !users.has(user)) return null;
+    return { userId: user, customerId: users.get(user) ?? null, email: `${user}@example.com`, metadata: { userId: user } };
+  };
+}
+
+export async function listenOn(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+export async function closeServer(server: Server): Promise<void> {
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+/**
+ * The handler wired to a mock Ching: through `ching.fetch` in-process, or over real HTTP on
+ * loopback (the mock Ching listening, the handler behind toNodeHandler on node:http).
+ */
+export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const transport = options.transport ?? "fetch";
+  const ching = createMockChing({ apiKey: TEST_KEY, ...options.ching });
+  const users = new Map<string, string | null>(Object.entries(options.users ?? { alice: null, bob: null }));
+  const reported: BillingPortalError[] = [];
+  const created: Customer[] = [];
+
+  let chingServer: MockChingServer | undefined;
+  let nodeServer: Server | undefined;
+  let origin = SHOP;
+
+  const base: BillingPortalHandlerOptions = {
+    apiKey: TEST_KEY,
+    basePath: MOUNT,
+    retryDelayMs: 1,
+    identify: identifyFrom(users),
+    onCustomerCreated: (customer, request) => {
+      const user = request.headers.get("x-user");
+      if (user) users.set(user, customer.id);
+      created.push(customer);
+    },
+    onError: (error) => {
+      reported.push(error);
+    },
+  };
+  if (transport === "fetch") {
+    base.fetch = ching.fetch;
+  } else {
+    chingServer = await ching.listen(0);
+    base.apiBase = chingServer.apiBase;
+  }
+  const handler = createBillingPortalHandler({ ...base, ...options.handler });
+  if (transport === "http") {
+    nodeServer = createServer(toNodeHandler(handler));
+    origin = await listenOn(nodeServer);
+  }
+
+  const url = (path: string) => `${origin}${MOUNT}${path}`;
+
+  return {
+    transport,
+    ching,
+    handler,
+    users,
+    reported,
+    created,
+    url,
+    async call(path, callOptions = {}) {
+      const headers = new Headers(callOptions.headers);
+      const user = callOptions.user === undefined ? "alice" : callOptions.user;
+      if (user !== null) headers.set("x-user", user);
+      const method = callOptions.method ?? (callOptions.body !== undefined || callOptions.raw !== undefined ? "POST" : "GET");
+      let body: BodyInit | undefined = callOptions.raw;
+      if (callOptions.body !== undefined) {
+        body = JSON.stringify(callOptions.body);
+        if (!headers.has("content-type")) headers.set("content-type", "application/json");
+      }
+      const init: RequestInit & { duplex?: "half" } = { method, headers, body };
+      if (body instanceof ReadableStream) init.duplex = "half";
+      const response = transport === "fetch" ? await handler(new Request(url(path), init)) : await fetch(url(path), init);
+      const text = await response.text();
+      let json: Answer["json"];
+      try {
+        json = JSON.parse(text) as Answer["json"];
+      } catch {
+        json = { success: false };
+      }
+      return { status: response.status, headers: response.headers, text, json };
+    },
+    async close() {
+      if (nodeServer) await closeServer(nodeServer);
+      if (chingServer) await chingServer.close();
+    },
+  };
+}
+
+export function customerOf(answer: Answer): Customer {
+  return answer.json.data as Customer;
+}

@@ -1,0 +1,236 @@
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createBillingPortalHandler, getNodeRequest, MAX_BODY_BYTES, toNodeHandler } from "../../src/server";
+import { createMockChing } from "../../src/testing";
+import { closeServer, listenOn, MOUNT, TEST_KEY } from "./harness";
+
+type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
+
+const servers: ReturnType<typeof createServer>[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map(closeServer));
+  vi.restoreAllMocks();
+});
+
+/** A tiny Connect: runs middlewares in order, like Express would. */
+async function serve(...chain: Middleware[]): Promise<string> {
+  const server = createServer((req, res) => {
+    let at = 0;
+    const next = (error?: unknown) => {
+      if (error) {
+        res.statusCode = 599;
+        res.end(`next(${error instanceof Error ? error.message : String(error)})`);
+        return;
+      }
+      const middleware = chain[at++];
+      if (middleware) middleware(req, res, next);
+      else {
+        res.statusCode = 404;
+        res.end("fell through");
+      }
+    };
+    next();
+  });
+  servers.push(server);
+  return listenOn(server);
+}
+
+/** Like express.json(): reads the body and leaves it parsed on req.body. */
+const jsonBodyParser: Middleware = (req, _res, next) => {
+  if (req.method !== "POST") return next();
+  const chunks: Buffer[] = [];
+  req.on("data", (chunk: Buffer) => chunks.push(chunk));
+  req.on("end", () => {
+    Object.assign(req, { body: JSON.parse(Buffer.concat(chunks).toString("utf8")) as unknown, _body: true });
+    next();
+  });
+};
+
+/** Like app.use("/api/billing", …): strips the mount from req.url, keeps originalUrl. */
+function mount(path: string, middleware: Middleware): Middleware {
+  return (req, res, next) => {
+    if (!req.url?.startsWith(path)) return next();
+    Object.assign(req, { originalUrl: req.url, url: req.url.slice(path.length) || "/" });
+    middleware(req, res, next);
+  };
+}
+
+function billing(extra: { identify?: (request: Request) => { customerId: string | null; userId?: string } | null } = {}) {
+  const ching = createMockChing({ apiKey: TEST_KEY });
+  let stored: string | null = null;
+  const handler = createBillingPortalHandler({
+    apiKey: TEST_KEY,
+    fetch: ching.fetch,
+    basePath: MOUNT,
+    identify: extra.identify ?? (() => ({ userId: "u1", customerId: stored })),
+    onCustomerCreated: (customer) => {
+      stored = customer.id;
+    },
+  });
+  return { ching, handler };
+}
+
+/** Sends `body` in chunks without ever ending it, until an answer comes. */
+function endlessUpload(url: string, headers: Record<string, string>): Promise<{ status: number; body: string; sent: number }> {
+  return new Promise((resolve, reject) => {
+    let sent = 0;
+    let answered = false;
+    const req = httpRequest(url, { method: "POST", headers }, (res) => {
+      answered = true;
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (body += chunk));
+      res.on("end", () => {
+        req.destroy();
+        resolve({ status: res.statusCode ?? 0, body, sent });
+      });
+    });
+    req.on("error", (error) => {
+      if (!answered) reject(error);
+    });
+    const chunk = Buffer.alloc(4096, "a");
+    const pump = () => {
+      while (!answered && !req.destroyed) {
+        sent += chunk.length;
+        if (!req.write(chunk)) {
+          req.once("drain", pump);
+          return;
+        }
+      }
+    };
+    req.write('{"name":"');
+    pump();
+  });
+}
+
+describe("toNodeHandler", () => {
+  it("serves the handler on node:http, keeping the mount path Express strips", async () => {
+    const { handler } = billing();
+    const url = await serve(mount(MOUNT, toNodeHandler(handler)));
+    const created = await fetch(`${url}${MOUNT}/customers`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "Alice" }),
+    });
+    expect(created.status).toBe(200);
+    const me = await fetch(`${url}${MOUNT}/customers/me`);
+    expect(me.status).toBe(200);
+    expect(((await me.json()) as { data: { name: string } }).data.name).toBe("Alice");
+  });
+
+  it("uses a body an Express body parser already read", async () => {
+    const { handler, ching } = billing();
+    const url = await serve(jsonBodyParser, mount(MOUNT, toNodeHandler(handler)));
+    const response = await fetch(`${url}${MOUNT}/customers`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "Parsed Already", email: "parsed@example.com" }),
+    });
+    expect(response.status).toBe(200);
+    expect(ching.customers()[0]).toMatchObject({ name: "Parsed Already", email: "parsed@example.com" });
+  });
+
+  it("gives identify the Node request through getNodeRequest (req.user of Express)", async () => {
+    const { handler } = billing({
+      identify: (request) => {
+        const user = (getNodeRequest(request) as (IncomingMessage & { user?: { id: string } }) | undefined)?.user;
+        return user ? { userId: user.id, customerId: null } : null;
+      },
+    });
+    const passport: Middleware = (req, _res, next) => {
+      if (req.headers.cookie === "session=alice") Object.assign(req, { user: { id: "alice" } });
+      next();
+    };
+    const url = await serve(passport, toNodeHandler(handler));
+    expect((await fetch(`${url}${MOUNT}/customers/me`, { headers: { cookie: "session=alice" } })).status).toBe(404);
+    expect((await fetch(`${url}${MOUNT}/customers/me`)).status).toBe(401);
+  });
+
+  it("answers 413 to a declared Content-Length over 16 KiB before a byte of the body is sent", async () => {
+    const { handler, ching } = billing();
+    const url = await serve(toNodeHandler(handler));
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = httpRequest(`${url}${MOUNT}/customers`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "content-length": String(10 * MAX_BODY_BYTES) },
+      });
+      req.on("response", (res) => {
+        let body = "";
+        res.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+        res.on("end", () => {
+          req.destroy();
+          resolve({ status: res.statusCode ?? 0, body });
+        });
+      });
+      req.on("error", reject);
+      req.flushHeaders(); // headers only: the body never comes
+    });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body)).toMatchObject({ success: false, error: { code: "PAYLOAD_TOO_LARGE" } });
+    expect(ching.callCount()).toBe(0);
+  });
+
+  it("answers 413 to an endless chunked body without reading it to the end", async () => {
+    const { handler, ching } = billing();
+    const url = await serve(toNodeHandler(handler));
+    const answer = await endlessUpload(`${url}${MOUNT}/customers`, { "content-type": "application/json" });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body)).toMatchObject({ error: { status: 413, code: "PAYLOAD_TOO_LARGE" } });
+    expect(answer.sent).toBeGreaterThan(MAX_BODY_BYTES);
+    expect(ching.callCount()).toBe(0);
+  });
+
+  it("streams a large answer back whole, with every Set-Cookie header", async () => {
+    const big = "x".repeat(2_000_000);
+    const url = await serve(
+      toNodeHandler(() => {
+        const headers = new Headers({ "content-type": "text/plain" });
+        headers.append("set-cookie", "a=1; Path=/");
+        headers.append("set-cookie", "b=2; Path=/");
+        return new Response(big, { status: 201, headers });
+      }),
+    );
+    const response = await fetch(url);
+    expect(response.status).toBe(201);
+    expect(response.headers.getSetCookie()).toEqual(["a=1; Path=/", "b=2; Path=/"]);
+    expect((await response.text()).length).toBe(big.length);
+  });
+
+  it("aborts request.signal when the client goes away", async () => {
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    const aborted = new Promise<boolean>((resolve) => {
+      void serve(
+        toNodeHandler(
+          (request) =>
+            new Promise<Response>(() => {
+              request.signal.addEventListener("abort", () => resolve(true));
+              entered();
+            }),
+        ),
+      ).then((url) => {
+        const req = httpRequest(url);
+        req.on("error", () => undefined);
+        req.end();
+        void inside.then(() => req.destroy());
+      });
+    });
+    expect(await aborted).toBe(true);
+  });
+
+  it("hands a failure to next() when there is one, and answers 500 otherwise", async () => {
+    const failing = () => Promise.reject(new Error("boom"));
+    const withNext = await serve(toNodeHandler(failing));
+    const passed = await fetch(withNext);
+    expect(passed.status).toBe(599);
+    expect(await passed.text()).toBe("next(boom)");
+
+    const printed = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const server = createServer((req, res) => void toNodeHandler(failing)(req, res));
+    servers.push(server);
+    const bare = await fetch(await listenOn(server));
+    expect(bare.status).toBe(500);
+    expect(await bare.json()).toEqual({ success: false, error: { status: 500, code: "INTERNAL_ERROR", message: "Something went wrong on the server" } });
+    expect(String(printed.mock.calls[0]?.[0])).toContain("boom");
+  });
+});
