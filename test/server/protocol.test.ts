@@ -325,3 +325,45 @@ describe("a body over 16 KiB, handed over as a web stream", () => {
     expect(harness.ching.callCount()).toBe(0);
   });
 });
+
+describe("identify answers the handler cannot use as they are", () => {
+  it("answers 500 and reports when identify returns a customerId that is not a Ching id", async () => {
+    const harness = await createHarness({ handler: { identify: () => ({ userId: "u1", customerId: "42" }) } });
+    const answer = await harness.call("/customers/me");
+    expect(answer.status).toBe(500);
+    expect(answer.json.error?.code).toBe("INTERNAL_ERROR");
+    expect(harness.reported[0]?.message).toMatch(/identify\(\) returned a customerId that is not a Ching customer id/);
+    expect(harness.ching.callCount()).toBe(0);
+  });
+
+  it("warns once when identify gives neither userId nor email, since concurrent creates cannot be merged then", async () => {
+    const warned = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    try {
+      const harness = await createHarness({ handler: { identify: () => ({ customerId: null }) } });
+      await harness.call("/customers", { body: { name: "A" } });
+      await harness.call("/customers", { body: { name: "B" } });
+      expect(warned).toHaveBeenCalledTimes(1);
+      expect(String(warned.mock.calls[0]?.[0])).toContain("Return userId");
+    } finally {
+      warned.mockRestore();
+    }
+  });
+});
+
+describe("CORS for allowedOrigins", () => {
+  it("answers a preflight from an allowed origin, and gives no CORS headers to others", async () => {
+    const harness = await createHarness({ handler: { allowedOrigins: ["https://app.shop.example"] } });
+    const allowed = await harness.handler(
+      new Request(harness.url("/customers"), {
+        method: "OPTIONS",
+        headers: { origin: "https://app.shop.example", "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+      }),
+    );
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get("access-control-allow-origin")).toBe("https://app.shop.example");
+    expect(allowed.headers.get("access-control-allow-methods")).toBe("GET, POST");
+    expect(allowed.headers.get("access-control-allow-headers")).toBe("content-type");
+    const other = await harness.handler(new Request(harness.url("/customers"), { method: "OPTIONS", headers: { origin: "https://evil.example" } }));
+    expect(other.headers.get("access-control-allow-origin")).toBeNull();
+  });
+});
