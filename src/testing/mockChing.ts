@@ -79,9 +79,9 @@ export interface MockChing {
   fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
   /** Serves the API over HTTP on 127.0.0.1 (port 0: any free port). */
   listen(port?: number): Promise<MockChingServer>;
-  /** Every request received, oldest first (faulted ones too). */
+  /** The requests received, oldest first (faulted ones too); the latest 10 000 are kept. */
   readonly calls: readonly MockChingCall[];
-  /** How many requests reached this route, or any route. */
+  /** How many requests reached this route, or any route, since the start or `resetCalls()`. */
   callCount(route?: ChingRoute): number;
   /** Forgets the calls, keeps the customers. */
   resetCalls(): void;
@@ -108,6 +108,8 @@ export interface MockChing {
 }
 
 type Fault = (MockChingFault & { kind: "hang" | "drop" }) | (ForcedChingAnswer & { kind: "answer" });
+
+const MAX_CALLS_KEPT = 10_000;
 
 /** Raised inside the mock for a dropped connection. */
 const DROP = Symbol("drop");
@@ -173,6 +175,8 @@ export function createMockChing(options: MockChingOptions = {}): MockChing {
   let faults: Fault[] = [];
   let subscribed = new Set<string>();
   const calls: MockChingCall[] = [];
+  const counts = new Map<ChingRoute, number>();
+  let total = 0;
 
   const json = (status: number, body: unknown) =>
     new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8" } });
@@ -245,6 +249,9 @@ export function createMockChing(options: MockChingOptions = {}): MockChing {
     const route = at === -1 ? "unknown" : routeOf(method, path);
     const parsed = method === "POST" ? await readBody(request) : undefined;
     calls.push({ method, path, route, body: parsed?.ok ? parsed.body : undefined });
+    if (calls.length > MAX_CALLS_KEPT) calls.shift();
+    counts.set(route, (counts.get(route) ?? 0) + 1);
+    total++;
 
     if (latencyMs > 0) await delay(latencyMs, request.signal);
     const fault = takeFault(route);
@@ -383,9 +390,11 @@ export function createMockChing(options: MockChingOptions = {}): MockChing {
     fetch: mockFetch,
     listen,
     calls,
-    callCount: (route) => (route === undefined ? calls.length : calls.filter((call) => call.route === route).length),
+    callCount: (route) => (route === undefined ? total : (counts.get(route) ?? 0)),
     resetCalls() {
       calls.length = 0;
+      counts.clear();
+      total = 0;
     },
     customers: () => store.list(Number.POSITIVE_INFINITY),
     seed: (customer) => store.seed(customer),
@@ -422,6 +431,8 @@ export function createMockChing(options: MockChingOptions = {}): MockChing {
       faults = [];
       subscribed = new Set();
       calls.length = 0;
+      counts.clear();
+      total = 0;
     },
   };
 }
