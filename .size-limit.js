@@ -29,7 +29,8 @@ export default [
     import: "{ BillingPortalProvider, useCustomer, useCreateCustomer, useUpdateCustomer }",
     gzip: true,
     limit: "12 kB",
-    modifyEsbuildConfig: onlyReactExternal,
+    // No lazy chunk is reachable from the hooks; leaving import() out keeps esbuild from wrapping modules for it.
+    modifyEsbuildConfig: withoutLazyChunks,
   },
   {
     name: "CustomerProfile on first load (lazy chunks not counted)",

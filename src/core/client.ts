@@ -1,5 +1,5 @@
 import type { CreateCustomerInput, Customer, UpdateCustomerInput } from "./customer";
-import { BillingPortalError, errorFromResponse, networkError, timeoutError } from "./error";
+import { errorFromResponse, networkError, timeoutError, type BillingPortalError } from "./error";
 
 /**
  * The browser's client for the merchant endpoint protocol (docs/protocol.md).
@@ -27,6 +27,96 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * What every request needs: a checked endpoint and the request options. The
+ * request functions take it as their first argument, so a bundle keeps only
+ * the requests it makes (the hooks are in every merchant's first load).
+ */
+export interface EndpointConfig extends EndpointClientOptions {
+  /** The endpoint without trailing slashes. */
+  readonly base: string;
+}
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+const JSON_TYPE = "application/json";
+
+/** Checks the options once; throws a TypeError that says what is missing. */
+export function createEndpointConfig(options: EndpointClientOptions): EndpointConfig {
+  const { endpoint } = options;
+  if (typeof endpoint !== "string" || !endpoint.trim()) {
+    throw new TypeError("`endpoint` is required");
+  }
+  return { ...options, base: endpoint.replace(/\/+$/, "") };
+}
+
+/** `/customers/:id`, the id encoded so that it cannot walk to another route. */
+export function customerPath(customerId: string): string {
+  return `/customers/${encodeURIComponent(customerId)}`;
+}
+
+/** One request of the protocol: the envelope's `data`, or a `BillingPortalError`. */
+export async function callEndpoint<T>(
+  config: EndpointConfig,
+  method: "GET" | "POST",
+  path: string,
+  body?: unknown,
+  { signal }: RequestOptions = {},
+): Promise<T> {
+  const { timeoutMs = DEFAULT_TIMEOUT_MS } = config;
+  const headers = new Headers(typeof config.headers === "function" ? await config.headers() : config.headers);
+  headers.set("Accept", JSON_TYPE);
+  if (body !== undefined) headers.set("Content-Type", JSON_TYPE);
+
+  // One signal for both the caller's cancellation and our timeout.
+  const controller = new AbortController();
+  const cancel = () => controller.abort(signal?.reason);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  if (signal?.aborted) cancel();
+  signal?.addEventListener("abort", cancel);
+
+  let response: Response | undefined;
+  let parsed: unknown;
+  try {
+    response = await (config.fetch ?? fetch)(config.base + path, {
+      method,
+      headers,
+      credentials: config.credentials ?? "same-origin",
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: controller.signal,
+    });
+    const raw = await response.text();
+    parsed = raw ? JSON.parse(raw) : undefined;
+  } catch (cause) {
+    if (timedOut) throw timeoutError(timeoutMs);
+    // A cancellation by the caller stays a cancellation (TanStack Query expects the AbortError).
+    if (signal?.aborted) throw cause;
+    // An answer came, but its body was not JSON: reported below with its status.
+    if (!response) throw networkError(cause);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", cancel);
+  }
+
+  if (response.ok && (parsed as { success?: unknown } | undefined)?.success === true) {
+    return (parsed as { data: T }).data;
+  }
+  throw errorFromResponse(response.status, parsed);
+}
+
+/** `GET /customers/me`: the signed-in customer, or `null` when they have none yet (404). */
+export function fetchMe(config: EndpointConfig, options?: RequestOptions): Promise<Customer | null> {
+  return callEndpoint<Customer>(config, "GET", "/customers/me", undefined, options).catch((error: unknown) => {
+    // "No customer yet" is a state, not a failure (an AbortError has no status).
+    if ((error as Partial<BillingPortalError>).status === 404) return null;
+    throw error;
+  });
+}
+
+/** The protocol as methods, for use outside React. */
 export interface EndpointClient {
   readonly endpoint: string;
   /** `GET /customers/me`: the signed-in customer, or `null` when they have none yet (404). */
@@ -43,103 +133,24 @@ export interface EndpointClient {
   updateCustomer(customerId: string, input: UpdateCustomerInput, options?: RequestOptions): Promise<Customer>;
 }
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
-
-function joinPath(endpoint: string, path: string): string {
-  return `${endpoint.replace(/\/+$/, "")}${path}`;
-}
-
-function customerPath(customerId: string): string {
-  return `/customers/${encodeURIComponent(customerId)}`;
-}
-
-async function resolveHeaders(option: HeadersOption | undefined): Promise<Headers> {
-  const value = typeof option === "function" ? await option() : option;
-  return new Headers(value);
-}
-
+/**
+ * A client for the merchant endpoint protocol, for code outside React (the
+ * hooks use the functions above directly).
+ *
+ * @example
+ * const client = createEndpointClient({ endpoint: "/api/billing" });
+ * const me = await client.getMe();
+ */
 export function createEndpointClient(options: EndpointClientOptions): EndpointClient {
-  const { endpoint, credentials = "same-origin", timeoutMs = DEFAULT_TIMEOUT_MS } = options;
-  if (typeof endpoint !== "string" || endpoint.trim() === "") {
-    throw new TypeError("BillingPortal: `endpoint` is required (the base URL of your billing route, e.g. \"/api/billing\")");
-  }
-
-  async function request<T>(method: "GET" | "POST", path: string, body: unknown, requestOptions: RequestOptions = {}): Promise<T> {
-    const doFetch = options.fetch ?? globalThis.fetch;
-    const headers = await resolveHeaders(options.headers);
-    headers.set("Accept", "application/json");
-    if (body !== undefined) headers.set("Content-Type", "application/json");
-
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
-    const outer = requestOptions.signal;
-    const onOuterAbort = () => controller.abort(outer?.reason);
-    if (outer?.aborted) controller.abort(outer.reason);
-    else outer?.addEventListener("abort", onOuterAbort, { once: true });
-
-    let response: Response;
-    try {
-      response = await doFetch(joinPath(endpoint, path), {
-        method,
-        headers,
-        credentials,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: controller.signal,
-      });
-    } catch (cause) {
-      if (timedOut) throw timeoutError(timeoutMs);
-      // A cancellation by the caller stays a cancellation (TanStack Query expects the AbortError).
-      if (outer?.aborted) throw cause;
-      throw networkError(cause);
-    } finally {
-      outer?.removeEventListener("abort", onOuterAbort);
-    }
-
-    let parsed: unknown;
-    try {
-      const text = await response.text();
-      parsed = text === "" ? undefined : JSON.parse(text);
-    } catch (cause) {
-      if (timedOut) throw timeoutError(timeoutMs);
-      if (outer?.aborted) throw cause;
-      parsed = undefined;
-    } finally {
-      clearTimeout(timer);
-    }
-
-    if (
-      response.ok &&
-      typeof parsed === "object" &&
-      parsed !== null &&
-      (parsed as { success?: unknown }).success === true &&
-      "data" in parsed
-    ) {
-      return (parsed as { data: T }).data;
-    }
-    throw errorFromResponse(response.status, parsed);
-  }
-
+  const config = createEndpointConfig(options);
   return {
-    endpoint,
-    async getMe(requestOptions) {
-      try {
-        return await request<Customer>("GET", "/customers/me", undefined, requestOptions);
-      } catch (error) {
-        // "No customer yet" is a state, not a failure.
-        if (error instanceof BillingPortalError && error.status === 404) return null;
-        throw error;
-      }
-    },
-    getCustomer: (customerId, requestOptions) =>
-      request<Customer>("GET", customerPath(customerId), undefined, requestOptions),
-    listCustomers: (requestOptions) => request<Customer[]>("GET", "/customers", undefined, requestOptions),
-    createCustomer: (input, requestOptions) => request<Customer>("POST", "/customers", input, requestOptions),
-    updateMe: (input, requestOptions) => request<Customer>("POST", "/customers/me", input, requestOptions),
+    endpoint: options.endpoint,
+    getMe: (requestOptions) => fetchMe(config, requestOptions),
+    getCustomer: (customerId, requestOptions) => callEndpoint(config, "GET", customerPath(customerId), undefined, requestOptions),
+    listCustomers: (requestOptions) => callEndpoint(config, "GET", "/customers", undefined, requestOptions),
+    createCustomer: (input, requestOptions) => callEndpoint(config, "POST", "/customers", input, requestOptions),
+    updateMe: (input, requestOptions) => callEndpoint(config, "POST", "/customers/me", input, requestOptions),
     updateCustomer: (customerId, input, requestOptions) =>
-      request<Customer>("POST", customerPath(customerId), input, requestOptions),
+      callEndpoint(config, "POST", customerPath(customerId), input, requestOptions),
   };
 }

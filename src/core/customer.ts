@@ -7,9 +7,9 @@ import * as z from "zod/mini";
  * request again with these same schemas.
  */
 
-/** The locales of Ching's customer-facing pages, and of this library's UI. */
-export const locales = ["he", "en"] as const;
-export type Locale = (typeof locales)[number];
+import { locales, type Locale } from "./locales";
+
+export { locales, type Locale };
 
 /** A Ching customer id: `cus_` plus 12 characters from `A-Z a-z 0-9 _ -`. */
 export const CUSTOMER_ID_PATTERN = /^cus_[A-Za-z0-9_-]{12}$/;

@@ -25,26 +25,26 @@ export const ERROR_CODES = {
   timeout: "TIMEOUT",
   invalidResponse: "INVALID_RESPONSE",
 } as const;
+// Plain constants below: a minifier cannot inline an object's properties.
+const NETWORK_ERROR = "NETWORK_ERROR";
+const TIMEOUT = "TIMEOUT";
+const INVALID_RESPONSE = "INVALID_RESPONSE";
 
 export class BillingPortalError extends Error {
   override readonly name = "BillingPortalError";
+  // `declare`: assigned in the constructor, so no field initialisers are emitted.
   /** The HTTP status; `0` when no answer came (network failure or timeout). */
-  readonly status: number;
+  declare readonly status: number;
   /** A code to branch on, such as `EMAIL_EXISTS`, `NOT_FOUND` or `NETWORK_ERROR`. Treat it as opaque. */
-  readonly code: string;
+  declare readonly code: string;
   /** Field problems of a validation error; empty otherwise. */
-  readonly issues: BillingPortalIssue[];
+  declare readonly issues: BillingPortalIssue[];
 
   constructor(init: BillingPortalErrorInit) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    super(init.message, { cause: init.cause });
     this.status = init.status;
     this.code = init.code;
     this.issues = init.issues ?? [];
-  }
-
-  /** A plain object for logs and JSON answers. */
-  toJSON(): { status: number; code: string; message: string; issues: BillingPortalIssue[] } {
-    return { status: this.status, code: this.code, message: this.message, issues: this.issues };
   }
 }
 
@@ -53,61 +53,45 @@ export function isBillingPortalError(value: unknown): value is BillingPortalErro
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+  return typeof value === "object" && value !== null;
 }
 
-/** Ching documents `path` as an array of keys; other material shows a plain (dotted) string. */
-export function normalizeIssuePath(path: unknown): string[] {
-  if (Array.isArray(path)) return path.map((part) => String(part));
-  if (typeof path === "number") return [String(path)];
-  if (typeof path === "string") return path === "" ? [] : path.split(".");
-  return [];
-}
-
+/**
+ * Issues as the envelope gave them, with `path` always an array: Ching
+ * documents an array of keys; other material shows a plain (dotted) string.
+ */
 export function normalizeIssues(issues: unknown): BillingPortalIssue[] {
   if (!Array.isArray(issues)) return [];
-  return issues.filter(isRecord).map((issue) => ({
-    path: normalizeIssuePath(issue.path),
-    message: typeof issue.message === "string" ? issue.message : "",
+  return issues.filter(isRecord).map(({ path, message }) => ({
+    path: Array.isArray(path) ? path.map(String) : typeof path === "string" && path ? path.split(".") : [],
+    message: typeof message === "string" ? message : "",
   }));
 }
+
+const text = (value: unknown): string | undefined => (typeof value === "string" && value ? value : undefined);
 
 /**
  * Builds the error for an answer whose body did not say `success: true`.
  * `body` is the parsed JSON, or `undefined` when the answer was not JSON.
+ * (Kept small: it is in every merchant's hooks bundle.)
  */
 export function errorFromResponse(status: number, body: unknown): BillingPortalError {
-  if (isRecord(body)) {
-    const error = body.error;
-    if (isRecord(error)) {
-      return new BillingPortalError({
-        status: status || (typeof error.status === "number" ? error.status : 0),
-        code: typeof error.code === "string" && error.code ? error.code : `HTTP_${status}`,
-        message:
-          typeof error.message === "string" && error.message
-            ? error.message
-            : `The request failed with HTTP ${status}`,
-        issues: normalizeIssues(error.issues),
-      });
-    }
-    if (typeof error === "string" && error) {
-      return new BillingPortalError({ status, code: `HTTP_${status}`, message: error });
-    }
-  }
+  const error = isRecord(body) ? body.error : undefined;
+  const detail: Record<string, unknown> | undefined = isRecord(error) ? error : text(error) ? { message: error } : undefined;
   return new BillingPortalError({
-    status,
-    code: ERROR_CODES.invalidResponse,
+    status: status || (typeof detail?.status === "number" ? detail.status : 0),
+    code: text(detail?.code) ?? (detail ? `HTTP_${status}` : INVALID_RESPONSE),
     message:
-      body === undefined
-        ? `The billing endpoint answered HTTP ${status} with a body that is not JSON`
-        : `The billing endpoint answered HTTP ${status} without the { success, data } envelope`,
+      text(detail?.message) ??
+      `Unexpected answer (HTTP ${status}${body === undefined ? ", not JSON" : ""})`,
+    issues: normalizeIssues(detail?.issues),
   });
 }
 
 export function networkError(cause: unknown): BillingPortalError {
   return new BillingPortalError({
     status: 0,
-    code: ERROR_CODES.network,
+    code: NETWORK_ERROR,
     message: "Could not reach the billing endpoint",
     cause,
   });
@@ -116,7 +100,7 @@ export function networkError(cause: unknown): BillingPortalError {
 export function timeoutError(timeoutMs: number): BillingPortalError {
   return new BillingPortalError({
     status: 0,
-    code: ERROR_CODES.timeout,
-    message: `The billing endpoint did not answer within ${timeoutMs} ms`,
+    code: TIMEOUT,
+    message: `No answer within ${timeoutMs} ms`,
   });
 }

@@ -1,5 +1,5 @@
-import type { Locale } from "./customer";
-import { locales } from "./customer";
+// Not from ./customer: that module builds the zod schemas, which the profile's first load must not carry.
+import { locales, type Locale } from "./locales";
 
 /** Writing direction of a locale: Hebrew is right to left. */
 export type Direction = "rtl" | "ltr";

@@ -1,6 +1,6 @@
 import { QueryClient } from "@tanstack/react-query";
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { createEndpointClient, type HeadersOption } from "../core/client";
+import { createElement, useEffect, useMemo, useState, type ReactNode } from "react";
+import { createEndpointConfig, type HeadersOption } from "../core/client";
 import type { Locale } from "../core/customer";
 import type { MessageOverrides } from "../core/messages";
 import { BillingPortalContext, type Appearance, type BillingPortalContextValue } from "./context";
@@ -39,9 +39,6 @@ export interface BillingPortalProviderProps {
   children?: ReactNode;
 }
 
-// useLayoutEffect warns during server rendering in React 18; the effect has nothing to do there.
-const useIsomorphicLayoutEffect = typeof window === "undefined" ? useEffect : useLayoutEffect;
-
 /**
  * Makes the billing portal hooks and components work below it.
  *
@@ -64,29 +61,13 @@ export function BillingPortalProvider(props: BillingPortalProviderProps) {
     return () => queryClient.unmount();
   }, [queryClient]);
 
-  // Inline `fetch` and `headers` props change identity on every render; the
-  // client reads the newest ones through a ref instead of being made anew.
-  const latest = useRef({ fetch: props.fetch, headers: props.headers });
-  useIsomorphicLayoutEffect(() => {
-    latest.current = { fetch: props.fetch, headers: props.headers };
-  });
-
-  const { credentials, timeoutMs } = props;
+  // Made anew when a request option changes (inline `headers` do on every
+  // render): the hooks read it from context on every render, so the next
+  // request always uses the newest options.
+  const { credentials, timeoutMs, fetch, headers } = props;
   const client = useMemo(
-    () =>
-      // The ref is read when a request is made, never during render.
-      // eslint-disable-next-line react-hooks/refs
-      createEndpointClient({
-        endpoint,
-        credentials,
-        timeoutMs,
-        fetch: (input, init) => (latest.current.fetch ?? globalThis.fetch)(input, init),
-        headers: () => {
-          const headers = latest.current.headers;
-          return typeof headers === "function" ? headers() : (headers ?? {});
-        },
-      }),
-    [endpoint, credentials, timeoutMs],
+    () => createEndpointConfig({ endpoint, credentials, timeoutMs, fetch, headers }),
+    [endpoint, credentials, timeoutMs, fetch, headers],
   );
 
   const value = useMemo<BillingPortalContextValue>(
@@ -94,5 +75,5 @@ export function BillingPortalProvider(props: BillingPortalProviderProps) {
     [client, queryClient, locale, messages, appearance],
   );
 
-  return <BillingPortalContext.Provider value={value}>{children}</BillingPortalContext.Provider>;
+  return createElement(BillingPortalContext.Provider, { value }, children);
 }

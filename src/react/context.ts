@@ -1,6 +1,6 @@
 import { createContext, useContext } from "react";
 import type { QueryClient } from "@tanstack/react-query";
-import type { EndpointClient } from "../core/client";
+import type { EndpointConfig } from "../core/client";
 import type { Locale } from "../core/customer";
 import type { Direction } from "../core/locale";
 import type { MessageOverrides } from "../core/messages";
@@ -17,7 +17,8 @@ export interface Appearance {
 }
 
 export interface BillingPortalContextValue {
-  client: EndpointClient;
+  /** The checked endpoint and request options the hooks call with. */
+  client: EndpointConfig;
   queryClient: QueryClient;
   /** The locale the merchant chose, if any (the UI then ignores the customer's own). */
   locale: Locale | undefined;
@@ -28,7 +29,6 @@ export interface BillingPortalContextValue {
 export const PROVIDER_NAME = "BillingPortalProvider";
 
 export const BillingPortalContext = createContext<BillingPortalContextValue | null>(null);
-BillingPortalContext.displayName = PROVIDER_NAME;
 
 /** The provider's context; `consumerName` names the hook or component in the error when there is none. */
 export function useBillingPortalContext(consumerName: string): BillingPortalContextValue {

@@ -5,13 +5,15 @@
  * @example
  * queryClient.invalidateQueries({ queryKey: billingPortalKeys.all });
  */
+const customers = <const T extends string[]>(...rest: T) => ["ching-billing-portal", "customers", ...rest] as const;
+
 export const billingPortalKeys = {
   all: ["ching-billing-portal"] as const,
-  customers: () => [...billingPortalKeys.all, "customers"] as const,
-  list: () => [...billingPortalKeys.customers(), "list"] as const,
-  details: () => [...billingPortalKeys.customers(), "detail"] as const,
+  customers: () => customers(),
+  list: () => customers("list"),
+  details: () => customers("detail"),
   /** The signed-in customer (`GET /customers/me`). */
-  me: () => [...billingPortalKeys.details(), "me"] as const,
+  me: () => customers("detail", "me"),
   /** One customer by id. */
-  customer: (customerId: string) => [...billingPortalKeys.details(), customerId] as const,
+  customer: (customerId: string) => customers("detail", customerId),
 };

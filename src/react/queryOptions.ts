@@ -1,7 +1,7 @@
 import type { QueryClient } from "@tanstack/react-query";
-import type { EndpointClient } from "../core/client";
+import { callEndpoint, customerPath, fetchMe, type EndpointConfig } from "../core/client";
 import type { Customer } from "../core/customer";
-import { BillingPortalError } from "../core/error";
+import type { BillingPortalError } from "../core/error";
 import { billingPortalKeys } from "./keys";
 
 const MAX_RETRIES = 2;
@@ -11,9 +11,8 @@ const MAX_RETRIES = 2;
  * A 4xx (not found, forbidden, validation) never gets better by asking again.
  */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
-  if (failureCount >= MAX_RETRIES) return false;
-  if (!(error instanceof BillingPortalError)) return false;
-  return error.status === 0 || error.status >= 500;
+  const { status } = error as Partial<BillingPortalError>;
+  return failureCount < MAX_RETRIES && (status === 0 || status! >= 500);
 }
 
 export type RetryOption = boolean | number | ((failureCount: number, error: BillingPortalError) => boolean);
@@ -37,33 +36,29 @@ export const STALE_TIME_MS = 30_000;
 /** After a create or an update, the cache holds the answer: no second GET to show it. */
 export function storeCustomer(queryClient: QueryClient, customer: Customer, isMe: boolean): void {
   queryClient.setQueryData(billingPortalKeys.customer(customer.id), customer);
-  if (isMe) queryClient.setQueryData(billingPortalKeys.me(), customer);
-  else {
-    const me = queryClient.getQueryData<Customer | null>(billingPortalKeys.me());
-    if (me && me.id === customer.id) queryClient.setQueryData(billingPortalKeys.me(), customer);
+  // Updating someone by id may be updating oneself.
+  if (isMe || queryClient.getQueryData<Customer | null>(billingPortalKeys.me())?.id === customer.id) {
+    queryClient.setQueryData(billingPortalKeys.me(), customer);
   }
   void queryClient.invalidateQueries({ queryKey: billingPortalKeys.list() });
 }
 
-/** The query of the signed-in customer (`GET /customers/me`); `null` while they have none. */
-export function meQueryOptions(client: EndpointClient, queryClient: QueryClient): BillingPortalQueryOptions<Customer | null> {
-  return {
-    queryKey: billingPortalKeys.me(),
-    queryFn: ({ signal }) => client.getMe({ signal }),
-    retry: retryFor(queryClient),
-    staleTime: STALE_TIME_MS,
-  };
-}
-
-/** The query of one customer by id (`GET /customers/:id`). */
+/**
+ * The query of a customer: without an id the signed-in one
+ * (`GET /customers/me`, `null` while they have none), else that one
+ * (`GET /customers/:id`).
+ */
 export function customerQueryOptions(
-  client: EndpointClient,
+  client: EndpointConfig,
   queryClient: QueryClient,
-  customerId: string,
+  customerId?: string,
 ): BillingPortalQueryOptions<Customer | null> {
   return {
-    queryKey: billingPortalKeys.customer(customerId),
-    queryFn: ({ signal }) => client.getCustomer(customerId, { signal }),
+    queryKey: customerId === undefined ? billingPortalKeys.me() : billingPortalKeys.customer(customerId),
+    queryFn: ({ signal }) =>
+      customerId === undefined
+        ? fetchMe(client, { signal })
+        : callEndpoint<Customer>(client, "GET", customerPath(customerId), undefined, { signal }),
     retry: retryFor(queryClient),
     staleTime: STALE_TIME_MS,
   };

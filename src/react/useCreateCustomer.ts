@@ -1,4 +1,5 @@
 import { useMutation, type UseMutationResult } from "@tanstack/react-query";
+import { callEndpoint } from "../core/client";
 import type { CreateCustomerInput, Customer } from "../core/customer";
 import type { BillingPortalError } from "../core/error";
 import { useBillingPortalContext } from "./context";
@@ -19,7 +20,7 @@ export function useCreateCustomer(): UseMutationResult<Customer, BillingPortalEr
   const { client, queryClient } = useBillingPortalContext("useCreateCustomer");
   return useMutation<Customer, BillingPortalError, CreateCustomerInput>(
     {
-      mutationFn: (input) => client.createCustomer(input),
+      mutationFn: (input) => callEndpoint<Customer>(client, "POST", "/customers", input),
       retry: false,
       onSuccess: (customer) => storeCustomer(queryClient, customer, true),
     },

@@ -2,7 +2,7 @@ import { useQuery, type UseQueryResult } from "@tanstack/react-query";
 import type { Customer } from "../core/customer";
 import type { BillingPortalError } from "../core/error";
 import { useBillingPortalContext } from "./context";
-import { customerQueryOptions, meQueryOptions } from "./queryOptions";
+import { customerQueryOptions } from "./queryOptions";
 
 /**
  * A customer from your billing endpoint.
@@ -24,9 +24,7 @@ import { customerQueryOptions, meQueryOptions } from "./queryOptions";
 export function useCustomer(customerId?: string): UseQueryResult<Customer | null, BillingPortalError> {
   const { client, queryClient } = useBillingPortalContext("useCustomer");
   return useQuery<Customer | null, BillingPortalError>(
-    customerId === undefined
-      ? meQueryOptions(client, queryClient)
-      : customerQueryOptions(client, queryClient, customerId),
+    customerQueryOptions(client, queryClient, customerId),
     queryClient,
   );
 }

@@ -1,4 +1,5 @@
 import { useQuery, type UseQueryResult } from "@tanstack/react-query";
+import { callEndpoint } from "../core/client";
 import type { Customer } from "../core/customer";
 import type { BillingPortalError } from "../core/error";
 import { useBillingPortalContext } from "./context";
@@ -17,7 +18,7 @@ export function useCustomers(): UseQueryResult<Customer[], BillingPortalError> {
   return useQuery<Customer[], BillingPortalError>(
     {
       queryKey: billingPortalKeys.list(),
-      queryFn: ({ signal }) => client.listCustomers({ signal }),
+      queryFn: ({ signal }) => callEndpoint<Customer[]>(client, "GET", "/customers", undefined, { signal }),
       retry: retryFor(queryClient),
       staleTime: STALE_TIME_MS,
     },

