@@ -13,6 +13,7 @@ import { useMessages } from "./useMessages";
 import { useRootProps } from "./useRootProps";
 import { customerFormResolver, type CustomerFormPayload } from "./utils/customerFormResolver";
 import { placeServerError } from "./utils/errorKeys";
+import { isolateLtr } from "./utils/isolateLtr";
 import { FORM_FIELDS, valuesFromCustomer, type CustomerFormValues } from "./utils/formValues";
 
 const NAME = "CustomerForm";
@@ -141,7 +142,7 @@ export function CustomerForm({ customer: customerProp, onSuccess, onCancel, clas
     <form {...root} noValidate onSubmit={onSubmit} aria-busy={pending || undefined}>
       {alert ? (
         <div className="ching-alert" role="alert">
-          {messages[alert]}
+          {isolateLtr(messages[alert])}
         </div>
       ) : null}
 

@@ -4,6 +4,7 @@ import type { Customer } from "../core/customer";
 import { ProfileDetails, ProfileSkeleton } from "./ProfileDetails";
 import { useMessages } from "./useMessages";
 import { useRootProps } from "./useRootProps";
+import { isolateLtr } from "./utils/isolateLtr";
 
 const NAME = "CustomerProfile";
 
@@ -89,7 +90,7 @@ export function CustomerProfile({ customerId, className }: CustomerProfileProps)
     body = (
       <div className="ching-problem">
         <p className="ching-problem__text" role="alert">
-          {messages["profile.error"]}
+          {isolateLtr(messages["profile.error"])}
         </p>
         <button
           type="button"
@@ -109,7 +110,7 @@ export function CustomerProfile({ customerId, className }: CustomerProfileProps)
     body = (
       <div className="ching-empty">
         <p className="ching-empty__title">{messages["profile.noCustomer.title"]}</p>
-        <p className="ching-empty__text">{messages["profile.noCustomer.body"]}</p>
+        <p className="ching-empty__text">{isolateLtr(messages["profile.noCustomer.body"])}</p>
         <button
           ref={createRef}
           type="button"

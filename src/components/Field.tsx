@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { ErrorIcon } from "./icons";
 import { cx } from "./utils/cx";
+import { isolateLtr } from "./utils/isolateLtr";
 
 /** The ARIA wiring a field hands its control. */
 export interface FieldControlProps {
@@ -39,14 +40,14 @@ export function Field({ id, label, hint, error, className, children }: FieldProp
       {children({ id, "aria-describedby": describedBy, "aria-invalid": invalid || undefined })}
       {hint ? (
         <p className="ching-hint" id={hintId}>
-          {hint}
+          {isolateLtr(hint)}
         </p>
       ) : null}
       <p className="ching-error" id={errorId} aria-live="polite">
         {invalid ? (
           <>
             <ErrorIcon />
-            <span>{error}</span>
+            <span>{isolateLtr(error)}</span>
           </>
         ) : null}
       </p>
