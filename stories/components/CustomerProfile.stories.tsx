@@ -16,7 +16,7 @@ const meta = {
   args: { locale: "he" },
   argTypes: {
     locale: { control: "inline-radio", options: ["he", "en"] },
-    theme: { control: "inline-radio", options: ["light", "dark"] },
+    theme: { control: "inline-radio", options: ["light", "dark", "auto"] },
   },
 } satisfies Meta<Args>;
 

@@ -12,7 +12,7 @@ import "@ching/billing-portal-react/styles.css";
 /** What every component story takes besides the component's own props. */
 export interface StoryEnvironment {
   locale: Locale;
-  theme?: "light" | "dark";
+  theme?: "light" | "dark" | "auto";
 }
 
 export const TAL = {

@@ -41,11 +41,11 @@ function staticGraph(entry: string): { files: Set<string>; packages: Set<string>
 describe("CustomerProfile's first load", () => {
   const { files, packages } = staticGraph(resolve(src, "components/CustomerProfile.tsx"));
 
-  it("imports no react-hook-form, Radix or libphonenumber-js statically", () => {
+  it("imports no react-hook-form, Radix, libphonenumber-js or zod statically", () => {
     // The walk itself works: it reaches the hooks and React.
     expect(packages).toContain("react");
     expect([...files].some((file) => file.endsWith("react/useCustomer.ts"))).toBe(true);
-    const heavy = [...packages].filter((name) => /^(react-hook-form|@hookform\/|@radix-ui\/|libphonenumber-js)/.test(name));
+    const heavy = [...packages].filter((name) => /^(react-hook-form|@hookform\/|@radix-ui\/|libphonenumber-js|zod)/.test(name));
     expect(heavy).toEqual([]);
   });
 
