@@ -2,10 +2,15 @@
 // other dependency counted (size-limit leaves peers out by default; TanStack
 // Query is a peer, and a merchant's bundle pays for it, so it is put back).
 
-/** Keep only react and react-dom out of the bundle. */
+/**
+ * Keep only react and react-dom out of the bundle, and measure a production
+ * build as a merchant ships it (dev-only warnings of TanStack Query and
+ * others are behind process.env.NODE_ENV).
+ */
 const onlyReactExternal = (config) => ({
   ...config,
   external: ["react", "react-dom", "react/*", "react-dom/*"],
+  define: { "process.env.NODE_ENV": '"production"' },
 });
 
 /** First load only: whatever is imported with `import()` is a lazy chunk and not counted. */

@@ -96,7 +96,7 @@ export default defineConfig({
         test: {
           name: "node",
           environment: "node",
-          include: ["test/core/**/*.test.ts", "test/server/**/*.test.ts", "test/testing/**/*.test.ts"],
+          include: ["test/core/**/*.test.ts", "test/server/**/*.test.ts", "test/testing/**/*.test.ts", "test/ssr/**/*.test.{ts,tsx}"],
         },
       },
       {

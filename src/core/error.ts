@@ -92,7 +92,7 @@ export function networkError(cause: unknown): BillingPortalError {
   return new BillingPortalError({
     status: 0,
     code: NETWORK_ERROR,
-    message: "Could not reach the billing endpoint",
+    message: "Network error",
     cause,
   });
 }

@@ -19,8 +19,7 @@ export type RetryOption = boolean | number | ((failureCount: number, error: Bill
 
 /** Our retry policy, unless the merchant's QueryClient sets a `retry` default of its own. */
 export function retryFor(queryClient: QueryClient): RetryOption {
-  const own = queryClient.getDefaultOptions().queries?.retry as RetryOption | undefined;
-  return own === undefined ? shouldRetry : own;
+  return (queryClient.getDefaultOptions().queries?.retry as RetryOption | undefined) ?? shouldRetry;
 }
 
 export interface BillingPortalQueryOptions<T> {
@@ -61,5 +60,22 @@ export function customerQueryOptions(
         : callEndpoint<Customer>(client, "GET", customerPath(customerId), undefined, { signal }),
     retry: retryFor(queryClient),
     staleTime: STALE_TIME_MS,
+  };
+}
+
+/**
+ * A create or an update: one POST, never retried (Ching honours no
+ * idempotency key), whose answer goes straight into the cache.
+ */
+export function customerMutationOptions<TInput>(
+  client: EndpointConfig,
+  queryClient: QueryClient,
+  path: string,
+  isMe: boolean,
+): { mutationFn: (input: TInput) => Promise<Customer>; retry: false; onSuccess: (customer: Customer) => void } {
+  return {
+    mutationFn: (input) => callEndpoint<Customer>(client, "POST", path, input),
+    retry: false,
+    onSuccess: (customer) => storeCustomer(queryClient, customer, isMe),
   };
 }

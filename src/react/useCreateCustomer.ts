@@ -1,9 +1,8 @@
 import { useMutation, type UseMutationResult } from "@tanstack/react-query";
-import { callEndpoint } from "../core/client";
 import type { CreateCustomerInput, Customer } from "../core/customer";
 import type { BillingPortalError } from "../core/error";
 import { useBillingPortalContext } from "./context";
-import { storeCustomer } from "./queryOptions";
+import { customerMutationOptions } from "./queryOptions";
 
 /**
  * Creates the signed-in person's customer (`POST /customers`). Your handler
@@ -19,11 +18,7 @@ import { storeCustomer } from "./queryOptions";
 export function useCreateCustomer(): UseMutationResult<Customer, BillingPortalError, CreateCustomerInput> {
   const { client, queryClient } = useBillingPortalContext("useCreateCustomer");
   return useMutation<Customer, BillingPortalError, CreateCustomerInput>(
-    {
-      mutationFn: (input) => callEndpoint<Customer>(client, "POST", "/customers", input),
-      retry: false,
-      onSuccess: (customer) => storeCustomer(queryClient, customer, true),
-    },
+    customerMutationOptions<CreateCustomerInput>(client, queryClient, "/customers", true),
     queryClient,
   );
 }

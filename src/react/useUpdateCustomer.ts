@@ -1,9 +1,9 @@
 import { useMutation, type UseMutationResult } from "@tanstack/react-query";
-import { callEndpoint, customerPath } from "../core/client";
+import { customerPath } from "../core/client";
 import type { Customer, UpdateCustomerInput } from "../core/customer";
 import type { BillingPortalError } from "../core/error";
 import { useBillingPortalContext } from "./context";
-import { storeCustomer } from "./queryOptions";
+import { customerMutationOptions } from "./queryOptions";
 
 /**
  * Updates a customer with patch semantics: send only what changes. Without an
@@ -20,12 +20,12 @@ export function useUpdateCustomer(
 ): UseMutationResult<Customer, BillingPortalError, UpdateCustomerInput> {
   const { client, queryClient } = useBillingPortalContext("useUpdateCustomer");
   return useMutation<Customer, BillingPortalError, UpdateCustomerInput>(
-    {
-      mutationFn: (input) =>
-        callEndpoint<Customer>(client, "POST", customerId === undefined ? "/customers/me" : customerPath(customerId), input),
-      retry: false,
-      onSuccess: (customer) => storeCustomer(queryClient, customer, customerId === undefined),
-    },
+    customerMutationOptions<UpdateCustomerInput>(
+      client,
+      queryClient,
+      customerId === undefined ? "/customers/me" : customerPath(customerId),
+      customerId === undefined,
+    ),
     queryClient,
   );
 }
