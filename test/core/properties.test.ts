@@ -67,7 +67,8 @@ describe("schema properties", () => {
           accepted += 1;
           const again = schema.safeParse(JSON.parse(JSON.stringify(first.data)));
           expect(again.success).toBe(true);
-          expect(again.data).toEqual(first.data);
+          // Compared as JSON: JSON itself has no -0, and that is not the schema's to keep.
+          expect(JSON.stringify(again.data)).toBe(JSON.stringify(first.data));
           return true;
         }),
         { numRuns: 1000 },
