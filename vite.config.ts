@@ -112,7 +112,6 @@ export default defineConfig({
             "zod/mini",
             "libphonenumber-js/min",
             "react-hook-form",
-            "@hookform/resolvers/zod",
             "@radix-ui/react-dialog",
             "axe-core",
           ],
