@@ -35,6 +35,7 @@ function Dialogs({ kind, locale, theme, onSuccess }: Args) {
 const meta = {
   title: "Components/CustomerDialogs",
   component: Dialogs,
+  subcomponents: { EditCustomerDialog, CreateCustomerDialog },
   args: { kind: "create", locale: "he", onSuccess: fn() },
   argTypes: {
     kind: { control: "inline-radio", options: ["create", "edit"] },

@@ -7,6 +7,7 @@ type Args = CustomerFormProps & StoryEnvironment;
 
 const meta = {
   title: "Components/CustomerForm",
+  component: CustomerForm,
   render: ({ locale, theme, ...props }) => (
     <InPortal locale={locale} theme={theme}>
       <div style={{ maxInlineSize: "32rem" }}>

@@ -8,6 +8,7 @@ type Args = CustomerProfileProps & StoryEnvironment;
 
 const meta = {
   title: "Components/CustomerProfile",
+  component: CustomerProfile,
   render: ({ locale, theme, ...props }) => (
     <InPortal locale={locale} theme={theme}>
       <CustomerProfile {...props} />

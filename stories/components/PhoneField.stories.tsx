@@ -24,6 +24,8 @@ function Controlled({ locale, theme, ...props }: Args) {
 const meta = {
   title: "Components/PhoneField",
   component: Controlled,
+  // The docs page's props table is PhoneField's own.
+  subcomponents: { PhoneField },
   args: { locale: "he" },
   argTypes: {
     locale: { control: "inline-radio", options: ["he", "en"] },

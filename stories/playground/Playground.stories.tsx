@@ -1,0 +1,129 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { QueryClient } from "@tanstack/react-query";
+import { useState, type ReactNode } from "react";
+import { expect, within } from "storybook/test";
+import {
+  BillingPortalProvider,
+  CustomerForm,
+  CustomerProfile,
+  useCustomer,
+  useCustomers,
+  type Locale,
+} from "@ching/billing-portal-react";
+import "@ching/billing-portal-react/styles.css";
+import { sessionPortal } from "./session";
+
+interface PlaygroundArgs {
+  locale: Locale;
+  theme: "light" | "dark";
+}
+
+// Shared by every Playground story, like the endpoint behind it.
+const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+
+function Page({ locale, theme, children }: PlaygroundArgs & { children: ReactNode }) {
+  return (
+    <BillingPortalProvider endpoint="/api/billing" locale={locale} queryClient={queryClient} appearance={{ theme }}>
+      <div
+        style={{
+          background: theme === "dark" ? "#0d0f12" : "#f4f5f7",
+          colorScheme: theme,
+          minBlockSize: "100vh",
+          padding: 24,
+          display: "grid",
+          gap: 24,
+          alignContent: "start",
+        }}
+      >
+        {children}
+      </div>
+    </BillingPortalProvider>
+  );
+}
+
+/** The form for whoever is signed in: it creates their customer, then edits it. */
+function OwnForm() {
+  const { data: customer, isPending } = useCustomer();
+  const [savedName, setSavedName] = useState<string>();
+  if (isPending) return null;
+  return (
+    <div style={{ maxInlineSize: "32rem" }}>
+      <CustomerForm customer={customer ?? undefined} onSuccess={(saved) => setSavedName(saved.name)} />
+      {savedName ? <output style={{ display: "block", marginBlockStart: 12 }}>✓ {savedName}</output> : null}
+    </div>
+  );
+}
+
+/** A back-office list over `useCustomers()`: what the session's mock endpoint holds now. */
+function CustomerList({ locale }: { locale: Locale }) {
+  const { data = [] } = useCustomers();
+  const heading = locale === "he" ? "כל הלקוחות (back office)" : "All customers (back office)";
+  return (
+    <section aria-label={heading} dir={locale === "he" ? "rtl" : "ltr"} lang={locale} className="ching-card" style={{ padding: 16 }}>
+      <h2 className="ching-title">{heading}</h2>
+      <ul>
+        {data.map((customer) => (
+          <li key={customer.id}>
+            {customer.name} · <bdi dir="ltr">{customer.email ?? "—"}</bdi> · <bdi dir="ltr">{customer.id}</bdi>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/**
+ * Everything working together with no backend: the components talk to one
+ * mock merchant endpoint for the whole session. Create your customer in
+ * "Your billing details", edit it in "Form", see it in "Back office" — and
+ * switch language and theme in the toolbar.
+ */
+const meta: Meta<PlaygroundArgs> = {
+  title: "Playground",
+  args: { locale: "he", theme: "light" },
+  argTypes: {
+    locale: { control: "inline-radio", options: ["he", "en"] },
+    theme: { control: "inline-radio", options: ["light", "dark"] },
+  },
+  beforeEach: (context: object) => {
+    // Storybook's beforeEach context type does not carry msw-storybook-addon's `msw`.
+    (context as { msw: { use: (...handlers: typeof sessionPortal.handlers) => void } }).msw.use(...sessionPortal.handlers);
+  },
+};
+
+export default meta;
+type Story = StoryObj<PlaygroundArgs>;
+
+export const YourBillingDetails: Story = {
+  render: (args) => (
+    <Page {...args}>
+      <CustomerProfile />
+    </Page>
+  ),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole("region", { name: "פרטי חיוב" })).toHaveAttribute("dir", "rtl");
+  },
+};
+
+export const Form: Story = {
+  render: (args) => (
+    <Page {...args}>
+      <OwnForm />
+    </Page>
+  ),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByLabelText("שם מלא", { exact: false })).toBeVisible();
+  },
+};
+
+export const BackOffice: Story = {
+  args: { locale: "en" },
+  render: (args) => (
+    <Page {...args}>
+      <CustomerList locale={args.locale} />
+    </Page>
+  ),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByText("Dana Cohen", { exact: false })).toBeVisible();
+  },
+};
