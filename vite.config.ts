@@ -7,21 +7,11 @@ import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig, type Plugin } from "vite";
 import pkg from "./package.json" with { type: "json" };
+import { chromiumArgs, chromiumPath } from "./scripts/chromium";
 import { packageAliases } from "./vite.aliases";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
-/** Debian's Chromium; `CHROMIUM_PATH` overrides it. No browser is downloaded. */
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const chromiumArgs = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 // Every dependency stays an import in the built files: the merchant's bundler
 // dedupes it with their own copy (react, TanStack Query) and tree-shakes it.

@@ -12,19 +12,10 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Page } from "playwright-core";
 import { en, he } from "../src/core/messages";
 import { startExample } from "../examples/merchant-app/server";
+import { chromiumArgs as args, chromiumPath as executablePath } from "./chromium";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const shots = `${root}docs/screenshots`;
-const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const args = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 let passed = 0;
 let failed = 0;
