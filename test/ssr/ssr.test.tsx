@@ -146,7 +146,7 @@ function roots(html: string): Array<{ tag: string; dir: string | undefined; lang
  * Hydrates `html` in a fresh jsdom page with the same tree, flushes with act,
  * and answers what React reported. The page's globals are removed afterwards.
  */
-async function hydrate(html: string, tree: (library: Library) => ReactElement) {
+async function hydrate(html: string, tree: (library: Library) => ReactElement, beforeHydrate?: () => Promise<void>) {
   const dom: InstalledDom = installDom(`<!doctype html><html><head><title>Account</title></head><body><div id="app">${html}</div></body></html>`);
   const scope = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
   const previousAct = scope.IS_REACT_ACT_ENVIRONMENT;
@@ -156,6 +156,7 @@ async function hydrate(html: string, tree: (library: Library) => ReactElement) {
   try {
     const { hydrateRoot } = await import("react-dom/client");
     const library = await clientLibrary();
+    await beforeHydrate?.();
     const container = dom.document.getElementById("app")!;
     const serverMarkup = container.innerHTML;
     let root: ReturnType<typeof hydrateRoot> | undefined;
@@ -269,6 +270,46 @@ describe.each(LOCALES)("server rendering in $locale", ({ locale, dir, title }) =
     expect(result.after.text).toContain("Tal Levi");
     // Fresh data (30 s stale time): no request after hydration.
     expect(clientFetch).not.toHaveBeenCalled();
+  });
+});
+
+describe("hydration that once failed", () => {
+  const previousTz = process.env.TZ;
+  afterEach(() => {
+    if (previousTz === undefined) delete process.env.TZ;
+    else process.env.TZ = previousTz;
+  });
+
+  it("prints the same customer-since day on a server in UTC and a browser in Jerusalem, with the phone formatter already loaded", async () => {
+    // 22:30 UTC is April 19 in UTC and April 20 in Jerusalem.
+    const lateEvening = { ...TAL, created: "2026-04-19T22:30:00.000Z" };
+    const seeded = (keys = billingPortalKeys) => {
+      const client = new QueryClient();
+      client.setQueryData(keys.me(), lateEvening);
+      return client;
+    };
+    process.env.TZ = "UTC";
+    const html = renderToString(<App locale="en" fetch={pendingFetch()} queryClient={seeded()} />);
+    expect(html).toContain("April 20, 2026");
+    expect(html).toContain("+972501234567");
+
+    process.env.TZ = "Asia/Jerusalem";
+    const result = await hydrate(
+      html,
+      (library) => {
+        const ClientApp = makeApp(library);
+        return <ClientApp locale="en" fetch={pendingFetch()} queryClient={seeded(library.billingPortalKeys)} />;
+      },
+      // The page loaded the phone formatter before this profile hydrated (another profile, a later Suspense boundary).
+      async () => {
+        await (await import("../../src/components/utils/phoneDisplay")).loadPhoneFormatter();
+      },
+    );
+    expect(result.recoverable).toEqual([]);
+    expect(hydrationWarnings(errors)).toEqual([]);
+    expect(result.after.text).toContain("April 20, 2026");
+    // Formatted right after hydration, not during it.
+    expect(result.after.text).toContain("+972 50 123 4567");
   });
 });
 

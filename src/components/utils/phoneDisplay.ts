@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useSyncExternalStore } from "react";
 
 /**
  * Phone numbers for reading (`+972 50 123 4567`) without putting
@@ -9,30 +9,38 @@ type Formatter = (e164: string) => string;
 
 let formatter: Formatter | undefined;
 let loading: Promise<Formatter> | undefined;
+const listeners = new Set<() => void>();
 
 /** Starts loading the phone formatter (idempotent); resolves with it. */
 export function loadPhoneFormatter(): Promise<Formatter> {
   loading ??= import("../../core/phone").then((module) => {
     formatter = module.formatPhone;
+    for (const listener of listeners) listener();
     return module.formatPhone;
   });
   return loading;
 }
 
-/** `phone` formatted for reading once the formatter has loaded; the E.164 string until then. */
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * `phone` formatted for reading once the formatter has loaded; the E.164
+ * string until then. During hydration it answers what the server rendered
+ * (the E.164 string; the server never loads the formatter), even when this
+ * page loaded the formatter already, and formats right after.
+ */
 export function usePhoneDisplay(phone: string | null | undefined): string | null {
-  const [, setReady] = useState(formatter !== undefined);
+  const ready = useSyncExternalStore(
+    subscribe,
+    () => formatter !== undefined,
+    () => false,
+  );
   useEffect(() => {
-    if (!phone || formatter) return;
-    let live = true;
-    loadPhoneFormatter().then(
-      () => live && setReady(true),
-      () => undefined, // keep showing the E.164 string
-    );
-    return () => {
-      live = false;
-    };
+    if (phone && !formatter) loadPhoneFormatter().catch(() => undefined); // keep showing the E.164 string
   }, [phone]);
   if (!phone) return null;
-  return formatter ? formatter(phone) : phone;
+  return ready && formatter ? formatter(phone) : phone;
 }
