@@ -19,13 +19,7 @@ export interface BillingPortalErrorInit {
   cause?: unknown;
 }
 
-/** Codes this library itself produces (Ching's own codes pass through as they are). */
-export const ERROR_CODES = {
-  network: "NETWORK_ERROR",
-  timeout: "TIMEOUT",
-  invalidResponse: "INVALID_RESPONSE",
-} as const;
-// Plain constants below: a minifier cannot inline an object's properties.
+// The codes this library itself produces (Ching's own codes pass through as they are).
 const NETWORK_ERROR = "NETWORK_ERROR";
 const TIMEOUT = "TIMEOUT";
 const INVALID_RESPONSE = "INVALID_RESPONSE";

@@ -2,7 +2,6 @@ import { createContext, useContext } from "react";
 import type { QueryClient } from "@tanstack/react-query";
 import type { EndpointConfig } from "../core/client";
 import type { Locale } from "../core/customer";
-import type { Direction } from "../core/locale";
 import type { MessageOverrides } from "../core/messages";
 
 /** Theme and design tokens for the styled components. */
@@ -38,5 +37,3 @@ export function useBillingPortalContext(consumerName: string): BillingPortalCont
   }
   return context;
 }
-
-export type { Direction };

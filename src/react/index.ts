@@ -1,5 +1,5 @@
 export { BillingPortalProvider, type BillingPortalProviderProps } from "./BillingPortalProvider";
-export { useBillingPortalContext, type Appearance, type BillingPortalContextValue } from "./context";
+export type { Appearance } from "./context";
 export { billingPortalKeys } from "./keys";
 export { useCustomer } from "./useCustomer";
 export { useCustomers } from "./useCustomers";

@@ -1,4 +1,3 @@
-import "./setup";
 import { render } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { isolateLtr } from "../../src/components/utils/isolateLtr";

@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } fr
 import type { Customer, Locale } from "../../src/core/customer";
 import * as ServerComponents from "../../src/components";
 import * as ServerReact from "../../src/react";
+import { useBillingPortalContext } from "../../src/react/context";
 import { installDom, type InstalledDom } from "./jsdomGlobals";
 
 const TAL: Customer = {
@@ -64,7 +65,7 @@ type Library = typeof ServerReact & typeof ServerComponents;
 
 /** The server's copy of the library: the modules this file imported. */
 const App = makeApp({ ...ServerReact, ...ServerComponents });
-const { BillingPortalProvider, billingPortalKeys, useBillingPortalContext } = ServerReact;
+const { BillingPortalProvider, billingPortalKeys } = ServerReact;
 const { CustomerProfile } = ServerComponents;
 
 /**
