@@ -7,28 +7,19 @@ import {
   type UpdateCustomerInput,
 } from "../../core/customer";
 import { toE164 } from "../../core/phone";
+import { check, type SafeParser } from "../../core/validate";
 import { schemaErrorKey } from "./errorKeys";
 import { createInputFrom, FORM_FIELDS, patchFrom, type CustomerFormValues } from "./formValues";
 
 /** What a valid form hands its submit handler: a create input, or the patch of an edit (maybe empty). */
 export type CustomerFormPayload = CreateCustomerInput | UpdateCustomerInput;
 
-/**
- * The first problem per field, by zod issue code. The schemas are run
- * directly (no @hookform/resolvers, about 2 kB gzipped, which would only
- * adapt what this function does anyway).
- */
-function check<T>(
-  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; code: string }> } } },
-  value: unknown,
-): { data?: T; codes: Record<string, string> } {
-  const result = schema.safeParse(value);
-  if (result.success) return { data: result.data, codes: {} };
+/** The first schema problem of each field, by zod issue code. */
+function firstCodes<T>(schema: SafeParser<T>, value: unknown): { data?: T; codes: Record<string, string> } {
+  const checked = check(schema, value);
+  if (checked.ok) return { data: checked.data, codes: {} };
   const codes: Record<string, string> = {};
-  for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? "");
-    codes[field] ??= issue.code;
-  }
+  for (const issue of checked.issues) codes[issue.path[0] ?? ""] ??= issue.code;
   return { codes };
 }
 
@@ -52,12 +43,12 @@ export function customerFormResolver(
     if (customer) {
       const { patch, cleared } = patchFrom(customer, values);
       phone = patch.phone;
-      result = check<UpdateCustomerInput>(updateCustomerSchema, patch);
+      result = firstCodes<UpdateCustomerInput>(updateCustomerSchema, patch);
       for (const field of cleared) errors[field] = { type: "cleared", message: "form.error.cannotClear" };
     } else {
       const input = createInputFrom(values);
       phone = input.phone;
-      result = check<CreateCustomerInput>(createCustomerSchema, input);
+      result = firstCodes<CreateCustomerInput>(createCustomerSchema, input);
     }
 
     for (const field of FORM_FIELDS) {
