@@ -11,6 +11,7 @@
 import { performance } from "node:perf_hooks";
 import type { ReactNode } from "react";
 import type { Customer } from "../../src/core/customer";
+import { customerObject } from "../../test/fixtures";
 import { createRenderCounter, installDom } from "./dom";
 
 export interface MountFigures {
@@ -48,19 +49,7 @@ export interface ReactFigures {
   consoleProblems: string[];
 }
 
-const TAL: Customer = {
-  id: "cus_V8ltq1pK_MWH",
-  object: "customer",
-  name: "Tal Levi",
-  email: "tal@example.com",
-  phone: "+972501234567",
-  locale: "he",
-  taxId: "514999874",
-  metadata: {},
-  default_payment_method: null,
-  livemode: false,
-  created: "2026-04-19T09:12:43.000Z",
-};
+const TAL: Customer = customerObject();
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 

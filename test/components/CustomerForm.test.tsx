@@ -1,24 +1,14 @@
 import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { CustomerForm } from "../../src/components";
 import type { Customer } from "../../src/core/customer";
 import { useCustomer } from "../../src/react";
-import { createMockBillingPortal, type MockBillingPortal } from "../../src/testing";
-import { customerObject, DANA, expectNoAxeViolations, renderInProvider, TAL } from "./helpers";
+import type { MockBillingPortal } from "../../src/testing";
+import { customerObject, DANA, expectNoAxeViolations, renderInProvider, TAL, mockEndpoint } from "./helpers";
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
-
-function usePortal(...args: Parameters<typeof createMockBillingPortal>): MockBillingPortal {
-  const portal = createMockBillingPortal(...args);
-  server.use(...portal.handlers);
-  return portal;
-}
+const { server, usePortal } = mockEndpoint();
 
 const posts = (portal: MockBillingPortal) => portal.requests.filter((r) => r.method === "POST");
 

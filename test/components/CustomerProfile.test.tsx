@@ -1,21 +1,11 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CustomerProfile } from "../../src/components";
-import { createMockBillingPortal, type MockBillingPortal } from "../../src/testing";
-import { expectNoAxeViolations, renderInProvider, TAL } from "./helpers";
+import type { MockBillingPortal } from "../../src/testing";
+import { expectNoAxeViolations, renderInProvider, TAL, mockEndpoint } from "./helpers";
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
-
-function usePortal(...args: Parameters<typeof createMockBillingPortal>): MockBillingPortal {
-  const portal = createMockBillingPortal(...args);
-  server.use(...portal.handlers);
-  return portal;
-}
+const { usePortal } = mockEndpoint();
 
 const gets = (portal: MockBillingPortal) => portal.requests.filter((r) => r.method === "GET").length;
 const profileRoot = (container: HTMLElement) => container.querySelector("section") as HTMLElement;

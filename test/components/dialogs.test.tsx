@@ -1,22 +1,11 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { setupServer } from "msw/node";
 import { useState } from "react";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { CreateCustomerDialog, EditCustomerDialog } from "../../src/components";
-import { createMockBillingPortal, type MockBillingPortal } from "../../src/testing";
-import { customerObject, expectNoAxeViolations, renderInProvider, TAL } from "./helpers";
+import { customerObject, expectNoAxeViolations, renderInProvider, TAL, mockEndpoint } from "./helpers";
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
-
-function usePortal(...args: Parameters<typeof createMockBillingPortal>): MockBillingPortal {
-  const portal = createMockBillingPortal(...args);
-  server.use(...portal.handlers);
-  return portal;
-}
+const { usePortal } = mockEndpoint();
 
 describe("CreateCustomerDialog with a trigger", () => {
   it("opens with a title and description, focus in the first field, RTL, and no axe violations", async () => {

@@ -2,39 +2,12 @@ import { QueryClient } from "@tanstack/react-query";
 import { render, type RenderOptions } from "@testing-library/react";
 import axe from "axe-core";
 import type { ReactElement, ReactNode } from "react";
-import { expect } from "vitest";
-import type { Customer } from "../../src/core/customer";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { BillingPortalProvider, type BillingPortalProviderProps } from "../../src/react";
+import { createMockBillingPortal, type MockBillingPortal } from "../../src/testing";
 
-export const TAL = {
-  id: "cus_V8ltq1pK_MWH",
-  name: "Tal Levi",
-  email: "tal@example.com",
-  phone: "+972501234567",
-  locale: "he",
-  taxId: "514999874",
-  created: "2026-04-19T09:12:43.000Z",
-} as const;
-
-export const DANA = { id: "cus_Dana0000000A", name: "Dana Cohen", email: "dana@example.com" } as const;
-
-/** A whole customer object, as the API answers it. */
-export function customerObject(overrides: Partial<Customer> = {}): Customer {
-  return {
-    id: TAL.id,
-    object: "customer",
-    name: TAL.name,
-    email: TAL.email,
-    phone: TAL.phone,
-    locale: TAL.locale,
-    taxId: TAL.taxId,
-    metadata: {},
-    default_payment_method: null,
-    livemode: false,
-    created: TAL.created,
-    ...overrides,
-  };
-}
+export { customerObject, DANA, TAL } from "../fixtures";
 
 /** No retries: an error shows at once. */
 export function testQueryClient(): QueryClient {
@@ -68,4 +41,23 @@ export async function expectNoAxeViolations(context: Element = document.body) {
   const results = await axe.run(context, { rules: { "color-contrast": { enabled: false } } });
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary).toEqual([]);
+}
+
+/**
+ * An MSW server for this test file (listening before its tests, reset after
+ * each) and `usePortal`, which puts a fresh mock endpoint in front of it.
+ */
+export function mockEndpoint() {
+  const server = setupServer();
+  beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+  afterEach(() => server.resetHandlers());
+  afterAll(() => server.close());
+  return {
+    server,
+    usePortal(...args: Parameters<typeof createMockBillingPortal>): MockBillingPortal {
+      const portal = createMockBillingPortal(...args);
+      server.use(...portal.handlers);
+      return portal;
+    },
+  };
 }

@@ -3,21 +3,9 @@ import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createEndpointClient } from "../../src/core/client";
 import { BillingPortalError } from "../../src/core/error";
+import { DOCS_CUSTOMER as customer } from "../fixtures";
 
 const endpoint = "https://shop.example/api/billing";
-const customer = {
-  id: "cus_V8ltq1pK_MWH",
-  object: "customer",
-  name: "Tal Levi",
-  email: "tal@example.com",
-  phone: "+972501234567",
-  locale: "he",
-  taxId: null,
-  metadata: {},
-  default_payment_method: null,
-  livemode: false,
-  created: "2026-04-19T09:12:43.000Z",
-};
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));

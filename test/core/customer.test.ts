@@ -5,20 +5,8 @@ import {
   isCustomerId,
   updateCustomerSchema,
 } from "../../src/core/customer";
+import { DOCS_CUSTOMER as docsCustomer } from "../fixtures";
 
-const docsCustomer = {
-  id: "cus_V8ltq1pK_MWH",
-  object: "customer",
-  name: "Tal Levi",
-  email: "tal@example.com",
-  phone: "+972501234567",
-  locale: "he",
-  taxId: null,
-  metadata: {},
-  default_payment_method: "pm_WMc9X22NT1af",
-  livemode: false,
-  created: "2026-04-19T09:12:43.000Z",
-};
 
 describe("customerSchema", () => {
   it("accepts the customer exactly as Ching's docs show it", () => {

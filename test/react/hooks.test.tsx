@@ -12,10 +12,9 @@ import {
   useUpdateCustomer,
 } from "../../src/react";
 import { createMockBillingPortal } from "../../src/testing";
+import { DANA, TAL } from "../fixtures";
 import { fastQueryClient, renderWithProvider } from "./render";
 
-const TAL = { id: "cus_V8ltq1pK_MWH", name: "Tal Levi", email: "tal@example.com", phone: "+972501234567", created: "2026-04-19T09:12:43.000Z" };
-const DANA = { id: "cus_Dana0000000A", name: "Dana Cohen", email: "dana@example.com", created: "2026-05-01T10:00:00.000Z" };
 
 const portal = createMockBillingPortal({ customers: [TAL, DANA], signedIn: TAL.id });
 const server = setupServer(...portal.handlers);

@@ -13,21 +13,10 @@ import type { Customer, Locale } from "../../src/core/customer";
 import * as ServerComponents from "../../src/components";
 import * as ServerReact from "../../src/react";
 import { useBillingPortalContext } from "../../src/react/context";
+import { customerObject } from "../fixtures";
 import { installDom, type InstalledDom } from "./jsdomGlobals";
 
-const TAL: Customer = {
-  id: "cus_V8ltq1pK_MWH",
-  object: "customer",
-  name: "Tal Levi",
-  email: "tal@example.com",
-  phone: "+972501234567",
-  locale: "he",
-  taxId: "514999874",
-  metadata: {},
-  default_payment_method: null,
-  livemode: false,
-  created: "2026-04-19T09:12:43.000Z",
-};
+const TAL: Customer = customerObject();
 const DANA: Customer = { ...TAL, id: "cus_Dana0000000A", name: "Dana Cohen", email: "dana@example.com", phone: null, taxId: null, locale: "en" };
 
 const LOCALES: Array<{ locale: Locale; dir: "rtl" | "ltr"; title: string }> = [
