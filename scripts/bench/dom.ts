@@ -8,7 +8,8 @@
  * connects to the DevTools hook when it loads, and the library picks its
  * layout-effect hook by `typeof window` when it loads.
  */
-import { JSDOM } from "jsdom";
+import type { JSDOM } from "jsdom";
+import { installDom as installJsdom } from "../../test/jsdomGlobals";
 
 /** The part of a React fiber the render counter reads (React internals; a benchmark may lean on them). */
 export interface Fiber {
@@ -34,73 +35,14 @@ export interface BenchDom {
   uninstall(): void;
 }
 
-// Node's own versions of these stay: fetch (MSW intercepts it), timers, streams, URL.
-const KEEP_NODE_OWN = new Set([
-  "undefined",
-  "globalThis",
-  "console",
-  "setTimeout",
-  "clearTimeout",
-  "setInterval",
-  "clearInterval",
-  "setImmediate",
-  "clearImmediate",
-  "queueMicrotask",
-  "structuredClone",
-  "fetch",
-  "Request",
-  "Response",
-  "Headers",
-  "AbortController",
-  "AbortSignal",
-  "URL",
-  "URLSearchParams",
-  "TextEncoder",
-  "TextDecoder",
-  "ReadableStream",
-  "WritableStream",
-  "TransformStream",
-  "Blob",
-  "File",
-  "FormData",
-  "crypto",
-  "performance",
-]);
-
 /**
  * `url` is where relative endpoints resolve: 127.0.0.1, so a request MSW did
  * not catch could not leave the machine either.
  */
 export function installDom(url = "http://127.0.0.1/account"): BenchDom {
-  const dom = new JSDOM('<!doctype html><html lang="he" dir="rtl"><head><title>bench</title></head><body></body></html>', {
-    url,
-    pretendToBeVisual: true,
-  });
-  const { window } = dom;
-  const scope = globalThis as Record<string, unknown>;
-  const saved = new Map<string, PropertyDescriptor | undefined>();
-  const put = (key: string, value: unknown) => {
-    if (!saved.has(key)) saved.set(key, Object.getOwnPropertyDescriptor(globalThis, key));
-    Object.defineProperty(globalThis, key, { value, configurable: true, writable: true, enumerable: true });
-  };
-
-  for (const key of Object.getOwnPropertyNames(window)) {
-    if (KEEP_NODE_OWN.has(key) || key in scope) continue;
-    put(key, (window as unknown as Record<string, unknown>)[key]);
-  }
-  put("window", window);
-  put("self", window);
-  put("document", window.document);
-  put("navigator", window.navigator);
-  put("Event", window.Event);
-  put("EventTarget", window.EventTarget);
-  put("CustomEvent", window.CustomEvent);
-  put("KeyboardEvent", window.KeyboardEvent);
-  put("requestAnimationFrame", window.requestAnimationFrame.bind(window));
-  put("cancelAnimationFrame", window.cancelAnimationFrame.bind(window));
-
   let listener: CommitListener | undefined;
-  put("__REACT_DEVTOOLS_GLOBAL_HOOK__", {
+  // A minimal React DevTools hook: react-dom hands it every committed root.
+  const devtoolsHook = {
     supportsFiber: true,
     isDisabled: false,
     renderers: new Map(),
@@ -110,20 +52,14 @@ export function installDom(url = "http://127.0.0.1/account"): BenchDom {
     onCommitFiberRoot: (_id: number, root: FiberRoot) => listener?.(root),
     onCommitFiberUnmount: () => undefined,
     onPostCommitFiberRoot: () => undefined,
+  };
+  const dom = installJsdom('<!doctype html><html lang="he" dir="rtl"><head><title>bench</title></head><body></body></html>', url, {
+    __REACT_DEVTOOLS_GLOBAL_HOOK__: devtoolsHook,
   });
-
   return {
-    window,
-    document: window.document,
+    ...dom,
     onCommit(next) {
       listener = next;
-    },
-    uninstall() {
-      for (const [key, descriptor] of saved) {
-        if (descriptor) Object.defineProperty(globalThis, key, descriptor);
-        else delete scope[key];
-      }
-      window.close();
     },
   };
 }

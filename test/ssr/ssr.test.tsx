@@ -14,7 +14,7 @@ import * as ServerComponents from "../../src/components";
 import * as ServerReact from "../../src/react";
 import { useBillingPortalContext } from "../../src/react/context";
 import { customerObject } from "../fixtures";
-import { installDom, type InstalledDom } from "./jsdomGlobals";
+import { installDom, type InstalledDom } from "../jsdomGlobals";
 
 const TAL: Customer = customerObject();
 const DANA: Customer = { ...TAL, id: "cus_Dana0000000A", name: "Dana Cohen", email: "dana@example.com", phone: null, taxId: null, locale: "en" };

@@ -1,11 +1,11 @@
 import { JSDOM } from "jsdom";
 
 /**
- * A browser for the duration of a hydration: a JSDOM page whose window,
- * document, navigator and every other window global missing from Node are put
- * on globalThis (as global-jsdom does), and taken off again by `uninstall`.
- * The Node test environment has no DOM, so the server render before it really
- * ran without one.
+ * A browser inside a Node process, for the SSR test's hydration and the
+ * bench's React measures: a JSDOM page whose window, document, navigator and
+ * every other window global missing from Node are put on globalThis (as
+ * global-jsdom does), and taken off again by `uninstall`. The Node test
+ * environment has no DOM, so a server render before it really ran without one.
  */
 export interface InstalledDom {
   window: JSDOM["window"];
@@ -47,7 +47,8 @@ const KEEP_NODE_OWN = new Set([
   "performance",
 ]);
 
-export function installDom(html: string, url = "https://shop.example/account"): InstalledDom {
+/** `extra` globals (e.g. a React DevTools hook) are put on globalThis too, and taken off with the rest. */
+export function installDom(html: string, url = "https://shop.example/account", extra: Record<string, unknown> = {}): InstalledDom {
   const dom = new JSDOM(html, { url, pretendToBeVisual: true });
   const { window } = dom;
   const scope = globalThis as Record<string, unknown>;
@@ -70,8 +71,10 @@ export function installDom(html: string, url = "https://shop.example/account"): 
   put("Event", window.Event);
   put("EventTarget", window.EventTarget);
   put("CustomEvent", window.CustomEvent);
+  put("KeyboardEvent", window.KeyboardEvent);
   put("requestAnimationFrame", window.requestAnimationFrame.bind(window));
   put("cancelAnimationFrame", window.cancelAnimationFrame.bind(window));
+  for (const [key, value] of Object.entries(extra)) put(key, value);
 
   return {
     window,
