@@ -10,15 +10,14 @@ const NAME = "CustomerProfile";
 
 // The dialogs bring react-hook-form, Radix and the phone metadata: they load
 // when first wanted (or hovered), never with the profile itself.
-const loadEditDialog = () => import("./EditCustomerDialog");
-const loadCreateDialog = () => import("./CreateCustomerDialog");
-const EditCustomerDialog = lazy(() => loadEditDialog().then((module) => ({ default: module.EditCustomerDialog })));
-const CreateCustomerDialog = lazy(() =>
-  loadCreateDialog().then((module) => ({ default: module.CreateCustomerDialog })),
-);
-const prefetch = (load: () => Promise<unknown>) => () => {
-  load().catch(() => undefined); // a failed prefetch is retried by the click
+const loadDialog = {
+  edit: () => import("./EditCustomerDialog"),
+  create: () => import("./CreateCustomerDialog"),
 };
+const EditCustomerDialog = lazy(() => loadDialog.edit().then((module) => ({ default: module.EditCustomerDialog })));
+const CreateCustomerDialog = lazy(() =>
+  loadDialog.create().then((module) => ({ default: module.CreateCustomerDialog })),
+);
 
 export interface CustomerProfileProps {
   /** Whose profile: default the signed-in person's own; an id needs your handler's `authorize` to allow it. */
@@ -59,6 +58,20 @@ export function CustomerProfile({ customerId, className }: CustomerProfileProps)
     setMounted((current) => (current[kind] ? current : { ...current, [kind]: true }));
     setOpenDialog(kind);
   }
+
+  /** A button that opens a dialog, and starts loading it when hovered or focused. */
+  const opener = (kind: DialogKind) => {
+    const prefetch = () => {
+      loadDialog[kind]().catch(() => undefined); // a failed prefetch is retried by the click
+    };
+    return {
+      type: "button" as const,
+      "aria-haspopup": "dialog" as const,
+      onClick: () => open(kind),
+      onPointerEnter: prefetch,
+      onFocus: prefetch,
+    };
+  };
 
   const onOpenChange = (kind: DialogKind) => (next: boolean) => setOpenDialog(next ? kind : null);
   const onSuccess = () => setSaved(true);
@@ -111,15 +124,7 @@ export function CustomerProfile({ customerId, className }: CustomerProfileProps)
       <div className="ching-empty">
         <p className="ching-empty__title">{messages["profile.noCustomer.title"]}</p>
         <p className="ching-empty__text">{isolateLtr(messages["profile.noCustomer.body"])}</p>
-        <button
-          ref={createRef}
-          type="button"
-          className="ching-btn ching-btn--primary"
-          aria-haspopup="dialog"
-          onClick={() => open("create")}
-          onPointerEnter={prefetch(loadCreateDialog)}
-          onFocus={prefetch(loadCreateDialog)}
-        >
+        <button ref={createRef} className="ching-btn ching-btn--primary" {...opener("create")}>
           {messages["profile.noCustomer.create"]}
         </button>
       </div>
@@ -135,15 +140,7 @@ export function CustomerProfile({ customerId, className }: CustomerProfileProps)
           {messages["profile.title"]}
         </h2>
         {loaded ? (
-          <button
-            ref={editRef}
-            type="button"
-            className="ching-btn ching-btn--secondary"
-            aria-haspopup="dialog"
-            onClick={() => open("edit")}
-            onPointerEnter={prefetch(loadEditDialog)}
-            onFocus={prefetch(loadEditDialog)}
-          >
+          <button ref={editRef} className="ching-btn ching-btn--secondary" {...opener("edit")}>
             {messages["profile.edit"]}
           </button>
         ) : null}
