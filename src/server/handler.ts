@@ -1,4 +1,5 @@
 import { createCustomerSchema, isCustomerId, updateCustomerSchema, type Customer, type CustomerMetadata } from "../core/customer";
+import { customerPath } from "../core/client";
 import { BillingPortalError } from "../core/error";
 import { validate } from "../core/validate";
 import { createChingClient } from "./ching";
@@ -220,11 +221,11 @@ export function createBillingPortalHandler(options: BillingPortalHandlerOptions)
   const noSuchCustomer = () => problem(404, CODES.notFound, "No such customer");
 
   async function retrieve(id: string, signal: AbortSignal): Promise<Customer | null> {
-    return asCustomer(await ching("GET", `/customers/${encodeURIComponent(id)}`, undefined, signal));
+    return asCustomer(await ching("GET", customerPath(id), undefined, signal));
   }
 
   async function update(id: string, input: unknown): Promise<Customer> {
-    return asCustomer(await ching("POST", `/customers/${encodeURIComponent(id)}`, input)) ?? throwNotFound();
+    return asCustomer(await ching("POST", customerPath(id), input)) ?? throwNotFound();
   }
 
   function throwNotFound(): never {
