@@ -70,11 +70,7 @@ export async function callEndpoint<T>(
   // One signal for both the caller's cancellation and our timeout.
   const controller = new AbortController();
   const cancel = () => controller.abort(signal?.reason);
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
   if (signal?.aborted) cancel();
   signal?.addEventListener("abort", cancel);
 
@@ -84,16 +80,19 @@ export async function callEndpoint<T>(
     response = await (config.fetch ?? fetch)(config.base + path, {
       method,
       headers,
-      credentials: config.credentials ?? "same-origin",
-      body: body === undefined ? undefined : JSON.stringify(body),
+      // Unset, fetch sends cookies to the same origin only ("same-origin").
+      credentials: config.credentials,
+      // JSON.stringify(undefined) is undefined: a GET has no body.
+      body: JSON.stringify(body),
       signal: controller.signal,
     });
     const raw = await response.text();
     parsed = raw ? JSON.parse(raw) : undefined;
   } catch (cause) {
-    if (timedOut) throw timeoutError(timeoutMs);
     // A cancellation by the caller stays a cancellation (TanStack Query expects the AbortError).
     if (signal?.aborted) throw cause;
+    // Aborted, but not by the caller: the timeout.
+    if (controller.signal.aborted) throw timeoutError(timeoutMs);
     // An answer came, but its body was not JSON: reported below with its status.
     if (!response) throw networkError(cause);
   } finally {

@@ -19,10 +19,8 @@ export interface BillingPortalErrorInit {
   cause?: unknown;
 }
 
-// The codes this library itself produces (Ching's own codes pass through as they are).
-const NETWORK_ERROR = "NETWORK_ERROR";
-const TIMEOUT = "TIMEOUT";
-const INVALID_RESPONSE = "INVALID_RESPONSE";
+// The codes this library itself produces are NETWORK_ERROR, TIMEOUT, HTTP_<status> and
+// INVALID_RESPONSE; Ching's own codes pass through as they are.
 
 export class BillingPortalError extends Error {
   override readonly name = "BillingPortalError";
@@ -50,6 +48,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
 }
 
+/** A non-empty string, else `undefined`. */
+const text = (value: unknown): string | undefined => (typeof value === "string" && value ? value : undefined);
+
 /**
  * Issues as the envelope gave them, with `path` always an array: Ching
  * documents an array of keys; other material shows a plain (dotted) string.
@@ -57,12 +58,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function normalizeIssues(issues: unknown): BillingPortalIssue[] {
   if (!Array.isArray(issues)) return [];
   return issues.filter(isRecord).map(({ path, message }) => ({
-    path: Array.isArray(path) ? path.map(String) : typeof path === "string" && path ? path.split(".") : [],
-    message: typeof message === "string" ? message : "",
+    path: Array.isArray(path) ? path.map(String) : (text(path)?.split(".") ?? []),
+    message: text(message) ?? "",
   }));
 }
-
-const text = (value: unknown): string | undefined => (typeof value === "string" && value ? value : undefined);
 
 /**
  * Builds the error for an answer whose body did not say `success: true`.
@@ -70,11 +69,12 @@ const text = (value: unknown): string | undefined => (typeof value === "string" 
  * (Kept small: it is in every merchant's hooks bundle.)
  */
 export function errorFromResponse(status: number, body: unknown): BillingPortalError {
-  const error = isRecord(body) ? body.error : undefined;
+  // Parsed JSON: reading a property of a string, a number or a boolean is harmless.
+  const error = (body as { error?: unknown } | null | undefined)?.error;
   const detail: Record<string, unknown> | undefined = isRecord(error) ? error : text(error) ? { message: error } : undefined;
   return new BillingPortalError({
-    status: status || (typeof detail?.status === "number" ? detail.status : 0),
-    code: text(detail?.code) ?? (detail ? `HTTP_${status}` : INVALID_RESPONSE),
+    status,
+    code: text(detail?.code) ?? (detail ? `HTTP_${status}` : "INVALID_RESPONSE"),
     message:
       text(detail?.message) ??
       `Unexpected answer (HTTP ${status}${body === undefined ? ", not JSON" : ""})`,
@@ -85,7 +85,7 @@ export function errorFromResponse(status: number, body: unknown): BillingPortalE
 export function networkError(cause: unknown): BillingPortalError {
   return new BillingPortalError({
     status: 0,
-    code: NETWORK_ERROR,
+    code: "NETWORK_ERROR",
     message: "Network error",
     cause,
   });
@@ -94,7 +94,7 @@ export function networkError(cause: unknown): BillingPortalError {
 export function timeoutError(timeoutMs: number): BillingPortalError {
   return new BillingPortalError({
     status: 0,
-    code: TIMEOUT,
+    code: "TIMEOUT",
     message: `No answer within ${timeoutMs} ms`,
   });
 }

@@ -61,18 +61,19 @@ export function BillingPortalProvider(props: BillingPortalProviderProps) {
     return () => queryClient.unmount();
   }, [queryClient]);
 
-  // Made anew when a request option changes (inline `headers` do on every
-  // render): the hooks read it from context on every render, so the next
-  // request always uses the newest options.
+  // Made anew when an option changes (inline `headers` do on every render):
+  // the hooks read the context on every render, so the next request always
+  // uses the newest options.
   const { credentials, timeoutMs, fetch, headers } = props;
-  const client = useMemo(
-    () => createEndpointConfig({ endpoint, credentials, timeoutMs, fetch, headers }),
-    [endpoint, credentials, timeoutMs, fetch, headers],
-  );
-
   const value = useMemo<BillingPortalContextValue>(
-    () => ({ client, queryClient, locale, messages, appearance }),
-    [client, queryClient, locale, messages, appearance],
+    () => ({
+      client: createEndpointConfig({ endpoint, credentials, timeoutMs, fetch, headers }),
+      queryClient,
+      locale,
+      messages,
+      appearance,
+    }),
+    [endpoint, credentials, timeoutMs, fetch, headers, queryClient, locale, messages, appearance],
   );
 
   return createElement(BillingPortalContext.Provider, { value }, children);

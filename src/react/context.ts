@@ -25,15 +25,13 @@ export interface BillingPortalContextValue {
   appearance: Appearance | undefined;
 }
 
-export const PROVIDER_NAME = "BillingPortalProvider";
-
 export const BillingPortalContext = createContext<BillingPortalContextValue | null>(null);
 
 /** The provider's context; `consumerName` names the hook or component in the error when there is none. */
 export function useBillingPortalContext(consumerName: string): BillingPortalContextValue {
   const context = useContext(BillingPortalContext);
   if (!context) {
-    throw new Error(`\`${consumerName}\` must be used within \`${PROVIDER_NAME}\``);
+    throw new Error(`\`${consumerName}\` must be used within \`BillingPortalProvider\``);
   }
   return context;
 }

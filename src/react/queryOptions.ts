@@ -4,15 +4,13 @@ import type { Customer } from "../core/customer";
 import type { BillingPortalError } from "../core/error";
 import { billingPortalKeys } from "./keys";
 
-const MAX_RETRIES = 2;
-
 /**
- * Retry only what may succeed later: no answer, a timeout, or a 5xx.
+ * Retry twice, and only what may succeed later: no answer, a timeout, or a 5xx.
  * A 4xx (not found, forbidden, validation) never gets better by asking again.
  */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
   const { status } = error as Partial<BillingPortalError>;
-  return failureCount < MAX_RETRIES && (status === 0 || status! >= 500);
+  return failureCount < 2 && (status === 0 || status! >= 500);
 }
 
 export type RetryOption = boolean | number | ((failureCount: number, error: BillingPortalError) => boolean);
@@ -54,10 +52,11 @@ export function customerQueryOptions(
 ): BillingPortalQueryOptions<Customer | null> {
   return {
     queryKey: customerId === undefined ? billingPortalKeys.me() : billingPortalKeys.customer(customerId),
-    queryFn: ({ signal }) =>
+    // TanStack Query's context carries the `signal` that cancels the request.
+    queryFn: (context) =>
       customerId === undefined
-        ? fetchMe(client, { signal })
-        : callEndpoint<Customer>(client, "GET", customerPath(customerId), undefined, { signal }),
+        ? fetchMe(client, context)
+        : callEndpoint<Customer>(client, "GET", customerPath(customerId), undefined, context),
     retry: retryFor(queryClient),
     staleTime: STALE_TIME_MS,
   };
