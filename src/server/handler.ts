@@ -3,6 +3,7 @@ import { customerPath } from "../core/client";
 import { BillingPortalError } from "../core/error";
 import { validate } from "../core/validate";
 import { createChingClient } from "./ching";
+import { keepBrowserMetadata } from "../core/metadata";
 import { HANDLER_ERROR_CODES as CODES, MAX_BODY_BYTES, failure, isJsonContentType, isRecord, ok, problem, readJsonBody } from "./http";
 import {
   DEFAULT_TIMEOUT_MS,
@@ -187,15 +188,7 @@ export function createBillingPortalHandler(options: BillingPortalHandlerOptions)
   /** Keeps only `metadataKeys` of the browser's metadata, then lays the server's metadata over it. */
   function prepare(body: unknown, serverMetadata: CustomerMetadata | undefined, mergeAlways: boolean): unknown {
     if (!isRecord(body)) return body;
-    const next: Record<string, unknown> = { ...body };
-    const sent = next.metadata;
-    if (isRecord(sent)) {
-      const kept = Object.fromEntries(Object.entries(sent).filter(([key]) => metadataKeys.has(key)));
-      if (Object.keys(kept).length > 0) next.metadata = kept;
-      else delete next.metadata;
-    } else if (sent === undefined || metadataKeys.size === 0) {
-      delete next.metadata; // otherwise left for the schema to refuse
-    }
+    const next = keepBrowserMetadata(body, metadataKeys);
     const server = serverMetadata && Object.keys(serverMetadata).length > 0 ? serverMetadata : undefined;
     if (server && (mergeAlways || next.metadata !== undefined)) {
       next.metadata = { ...(isRecord(next.metadata) ? next.metadata : {}), ...server };

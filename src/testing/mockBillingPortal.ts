@@ -7,6 +7,7 @@ import {
   type Customer,
   type UpdateCustomerInput,
 } from "../core/customer";
+import { keepBrowserMetadata } from "../core/metadata";
 import { errorEnvelope, successEnvelope, type ErrorDetail } from "../core/envelope";
 import { validate } from "../core/validate";
 import { CustomerStore, type CustomerSeed } from "./customerStore";
@@ -25,6 +26,11 @@ export interface MockBillingPortalOptions {
   allowOthers?: boolean;
   /** Milliseconds added to every answer, or `"infinite"` to never answer. Default 0. */
   latency?: number | "infinite";
+  /**
+   * The metadata keys a browser may set, as the handler's `metadataKeys`: others are
+   * dropped before anything is checked or stored. Default none, as the handler's.
+   */
+  metadataKeys?: readonly string[];
 }
 
 export interface ForcedError extends ErrorDetail {
@@ -97,6 +103,12 @@ export function createMockBillingPortal(options: MockBillingPortalOptions = {}):
   let latency: number | "infinite" = options.latency ?? 0;
   let forced: ForcedError[] = [];
   const requests: RecordedRequest[] = [];
+  const metadataKeys = new Set(options.metadataKeys ?? []);
+  /** What the real handler would check: the body with only the allowed metadata. */
+  const browserInput = (body: unknown) =>
+    typeof body === "object" && body !== null && !Array.isArray(body)
+      ? keepBrowserMetadata(body as Record<string, unknown>, metadataKeys)
+      : body;
 
   async function readJson(request: Request): Promise<{ ok: true; body: unknown } | { ok: false }> {
     try {
@@ -154,7 +166,7 @@ export function createMockBillingPortal(options: MockBillingPortalOptions = {}):
   };
 
   function update(id: string, body: unknown) {
-    const checked = validate(updateCustomerSchema, body);
+    const checked = validate(updateCustomerSchema, browserInput(body));
     if (!checked.ok) return fail({ status: 400, code: "INVALID_FIELD", message: "Some fields are invalid", issues: checked.issues });
     const patch: UpdateCustomerInput = checked.data;
     if (emailTaken(patch.email, id)) return fail(EMAIL_EXISTS);
@@ -193,7 +205,7 @@ export function createMockBillingPortal(options: MockBillingPortalOptions = {}):
       // One person, one customer: asked again, answer the one they have.
       const existing = typeof signedIn === "string" ? store.get(signedIn) : undefined;
       if (existing) return ok(existing);
-      const checked = validate(createCustomerSchema, body);
+      const checked = validate(createCustomerSchema, browserInput(body));
       if (!checked.ok) return fail({ status: 400, code: "INVALID_FIELD", message: "Some fields are invalid", issues: checked.issues });
       const input: CreateCustomerInput = checked.data;
       if (emailTaken(input.email)) return fail(EMAIL_EXISTS);

@@ -1,0 +1,192 @@
+/**
+ * The mock merchant endpoint (`createMockBillingPortal`, MSW) against the real
+ * one (`createBillingPortalHandler` in front of `createMockChing`): the same
+ * requests must get the same answers, or a merchant's tests pass on the mock
+ * and fail in production. Each scenario runs on both and compares what a
+ * browser sees: the status, the error code, the fields the issues name, and
+ * the customer's fields (ids and dates left out, as both make their own).
+ */
+import { getResponse } from "msw";
+import { describe, expect, it } from "vitest";
+import { createBillingPortalHandler } from "../../src/server";
+import { createMockBillingPortal, createMockChing, MOCK_CHING_API_KEY, type CustomerSeed } from "../../src/testing";
+
+const ENDPOINT = "https://shop.example/api/billing";
+const OTHER = { id: "cus_Other0000001", name: "Dana Mizrahi", email: "dana@example.com" } satisfies CustomerSeed;
+
+interface Seen {
+  status: number;
+  code?: string;
+  /** The fields the issues name, sorted. */
+  fields?: string[];
+  /** What the browser would show of the customer(s). */
+  data?: unknown;
+}
+
+interface Endpoint {
+  send(method: "GET" | "POST", path: string, body?: unknown, init?: { contentType?: string; raw?: string }): Promise<Seen>;
+  signOut(): void;
+}
+
+interface Setup {
+  /** Customers stored from the start (the signed-in person has none yet). */
+  customers?: CustomerSeed[];
+  /** Other customers and the list are allowed, as a back office's `authorize` would. */
+  allowOthers?: boolean;
+  /** The metadata keys a browser may set. */
+  metadataKeys?: string[];
+}
+
+function withoutIds(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutIds);
+  if (value && typeof value === "object") {
+    const { id: _id, created: _created, ...rest } = value as Record<string, unknown>;
+    return rest;
+  }
+  return value;
+}
+
+async function seen(response: Response | undefined): Promise<Seen> {
+  if (!response) throw new Error("no handler answered");
+  const body = (await response.json()) as {
+    success: boolean;
+    data?: unknown;
+    error?: { code: string; issues?: { path: string[] }[] };
+  };
+  if (body.success) return { status: response.status, data: withoutIds(body.data) };
+  return {
+    status: response.status,
+    code: body.error?.code,
+    fields: (body.error?.issues ?? []).map((issue) => issue.path.join(".")).sort(),
+  };
+}
+
+function request(method: string, path: string, body?: unknown, init: { contentType?: string; raw?: string } = {}): Request {
+  const hasBody = method === "POST";
+  return new Request(`${ENDPOINT}${path}`, {
+    method,
+    headers: hasBody ? { "content-type": init.contentType ?? "application/json", origin: "https://shop.example" } : {},
+    body: hasBody ? (init.raw ?? JSON.stringify(body)) : undefined,
+  });
+}
+
+function mockEndpoint(setup: Setup): Endpoint {
+  const portal = createMockBillingPortal({ endpoint: ENDPOINT, customers: setup.customers, allowOthers: setup.allowOthers, metadataKeys: setup.metadataKeys });
+  return {
+    send: async (method, path, body, init) => seen(await getResponse(portal.handlers, request(method, path, body, init))),
+    signOut: () => portal.signOut(),
+  };
+}
+
+function realEndpoint(setup: Setup): Endpoint {
+  const ching = createMockChing({ customers: setup.customers });
+  let customerId: string | null | false = null;
+  const handler = createBillingPortalHandler({
+    apiKey: MOCK_CHING_API_KEY,
+    fetch: (input, init) => ching.fetch(input, init),
+    basePath: "/api/billing",
+    identify: () => (customerId === false ? null : { userId: "user_1", customerId }),
+    onCustomerCreated: (customer) => {
+      customerId = customer.id;
+    },
+    authorize: () => setup.allowOthers ?? false,
+    metadataKeys: setup.metadataKeys,
+    onError: () => {},
+  });
+  return {
+    send: async (method, path, body, init) => seen(await handler(request(method, path, body, init))),
+    signOut: () => {
+      customerId = false;
+    },
+  };
+}
+
+/** Runs the same steps on both endpoints and compares every answer. */
+async function bothSee(setup: Setup, steps: (endpoint: Endpoint) => Promise<Seen[]>): Promise<Seen[]> {
+  const mocked = await steps(mockEndpoint(setup));
+  const real = await steps(realEndpoint(setup));
+  expect(mocked).toEqual(real);
+  return real;
+}
+
+const TAL = { name: "Tal Levi", email: "tal@example.com", phone: "+972501234567", locale: "he" };
+
+describe("createMockBillingPortal answers as createBillingPortalHandler does", () => {
+  it("for a person with no customer, who creates one, creates again, reads and updates it", async () => {
+    const answers = await bothSee({}, async (endpoint) => [
+      await endpoint.send("GET", "/customers/me"),
+      await endpoint.send("POST", "/customers/me", { name: "Tal" }),
+      await endpoint.send("POST", "/customers", TAL),
+      await endpoint.send("POST", "/customers", { name: "Someone else" }),
+      await endpoint.send("GET", "/customers/me"),
+      await endpoint.send("POST", "/customers/me", { taxId: "515151515" }),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([404, 404, 200, 200, 200, 200]);
+    expect(answers[5]?.data).toMatchObject({ ...TAL, taxId: "515151515" });
+  });
+
+  it("for bad input: the same fields are refused with the same code", async () => {
+    const answers = await bothSee({}, async (endpoint) => [
+      await endpoint.send("POST", "/customers", { name: " ", email: "not-an-email", phone: "0501234567" }),
+      await endpoint.send("POST", "/customers", { email: "tal@example.com" }),
+      await endpoint.send("POST", "/customers", { name: "Tal", locale: "fr", metadata: { "": "x" } }),
+      await endpoint.send("POST", "/customers", undefined, { raw: "{not json" }),
+      await endpoint.send("POST", "/customers", undefined, { raw: "name=Tal", contentType: "application/x-www-form-urlencoded" }),
+      await endpoint.send("POST", "/customers", TAL),
+      await endpoint.send("POST", "/customers/me", { email: "tal@", taxId: "" }),
+    ]);
+    expect(answers.map((answer) => answer.code)).toEqual([
+      "INVALID_FIELD",
+      "INVALID_FIELD",
+      "INVALID_FIELD",
+      "INVALID_JSON",
+      "UNSUPPORTED_MEDIA_TYPE",
+      undefined,
+      "INVALID_FIELD",
+    ]);
+    expect(answers[0]?.fields).toEqual(["email", "name", "phone"]);
+  });
+
+  it("for metadata: only the keys the merchant allows are kept", async () => {
+    const metadata = { plan: "pro", role: "admin" };
+    const dropped = await bothSee({}, async (endpoint) => [await endpoint.send("POST", "/customers", { name: "Tal", metadata })]);
+    expect(dropped[0]?.data).toMatchObject({ metadata: {} });
+    const kept = await bothSee({ metadataKeys: ["plan"] }, async (endpoint) => [
+      await endpoint.send("POST", "/customers", { name: "Tal", metadata }),
+      await endpoint.send("POST", "/customers/me", { metadata: { plan: "x".repeat(501), role: "owner" } }),
+    ]);
+    expect(kept[0]?.data).toMatchObject({ metadata: { plan: "pro" } });
+    expect(kept[1]).toMatchObject({ code: "INVALID_FIELD", fields: ["metadata.plan"] });
+  });
+
+  it("for an email another customer has", async () => {
+    const answers = await bothSee({ customers: [OTHER] }, async (endpoint) => [
+      await endpoint.send("POST", "/customers", { name: "Tal", email: OTHER.email }),
+      await endpoint.send("POST", "/customers", { name: "Tal", email: "tal@example.com" }),
+      await endpoint.send("POST", "/customers/me", { email: OTHER.email }),
+    ]);
+    expect(answers.map((answer) => answer.code)).toEqual(["EMAIL_EXISTS", undefined, "EMAIL_EXISTS"]);
+  });
+
+  it("for other customers and the list, denied and allowed", async () => {
+    const steps = async (endpoint: Endpoint) => [
+      await endpoint.send("GET", `/customers/${OTHER.id}`),
+      await endpoint.send("POST", `/customers/${OTHER.id}`, { name: "Dana M." }),
+      await endpoint.send("GET", "/customers"),
+      await endpoint.send("GET", "/customers/not-an-id"),
+      await endpoint.send("GET", "/customers/cus_Missing00001"),
+    ];
+    const denied = await bothSee({ customers: [OTHER] }, steps);
+    expect(denied.map((answer) => answer.status)).toEqual([404, 404, 403, 400, 404]);
+    const allowed = await bothSee({ customers: [OTHER], allowOthers: true }, steps);
+    expect(allowed.map((answer) => answer.status)).toEqual([200, 200, 200, 400, 404]);
+  });
+
+  it("for nobody signed in", async () => {
+    const answers = await bothSee({}, async (endpoint) => {
+      endpoint.signOut();
+      return [await endpoint.send("GET", "/customers/me"), await endpoint.send("POST", "/customers", TAL)];
+    });
+    expect(answers.map((answer) => answer.code)).toEqual(["UNAUTHENTICATED", "UNAUTHENTICATED"]);
+  });
+});
