@@ -7,8 +7,8 @@ import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig, type Plugin } from "vite";
 import pkg from "./package.json" with { type: "json" };
-import { chromiumArgs, chromiumPath } from "./scripts/chromium";
-import { packageAliases } from "./vite.aliases";
+import { chromiumArgs, chromiumPath } from "./scripts/chromium.ts";
+import { packageAliases } from "./vite.aliases.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
