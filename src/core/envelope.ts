@@ -27,3 +27,8 @@ export function errorEnvelope(detail: ErrorDetail): ErrorEnvelope {
   const { status, code, message, issues } = detail;
   return { success: false, error: issues && issues.length > 0 ? { status, code, message, issues } : { status, code, message } };
 }
+
+/** A JSON object: not `null`, not an array. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

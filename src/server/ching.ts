@@ -1,5 +1,6 @@
 import { normalizeIssues, type BillingPortalError } from "../core/error";
-import { HANDLER_ERROR_CODES as CODES, isRecord, problem } from "./http";
+import { isRecord } from "../core/envelope";
+import { HANDLER_ERROR_CODES as CODES, problem } from "./http";
 import type { FetchLike } from "./options";
 
 export interface ChingClientOptions {

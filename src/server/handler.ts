@@ -3,8 +3,9 @@ import { customerPath } from "../core/client";
 import { BillingPortalError } from "../core/error";
 import { validate } from "../core/validate";
 import { createChingClient } from "./ching";
+import { isRecord } from "../core/envelope";
 import { keepBrowserMetadata } from "../core/metadata";
-import { HANDLER_ERROR_CODES as CODES, MAX_BODY_BYTES, failure, isJsonContentType, isRecord, ok, problem, readJsonBody } from "./http";
+import { HANDLER_ERROR_CODES as CODES, MAX_BODY_BYTES, failure, isJsonContentType, ok, problem, readJsonBody } from "./http";
 import {
   DEFAULT_TIMEOUT_MS,
   assertApiKey,

@@ -46,10 +46,6 @@ export function failure(error: BillingPortalError, extra?: Record<string, string
   return json(status, errorEnvelope({ status, code, message, issues }), extra);
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /** `application/json`, or any `+json` type, with or without parameters. */
 export function isJsonContentType(value: string | null): boolean {
   const type = (value ?? "").split(";")[0]?.trim().toLowerCase() ?? "";

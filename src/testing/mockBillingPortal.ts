@@ -104,11 +104,6 @@ export function createMockBillingPortal(options: MockBillingPortalOptions = {}):
   let forced: ForcedError[] = [];
   const requests: RecordedRequest[] = [];
   const metadataKeys = new Set(options.metadataKeys ?? []);
-  /** What the real handler would check: the body with only the allowed metadata. */
-  const browserInput = (body: unknown) =>
-    typeof body === "object" && body !== null && !Array.isArray(body)
-      ? keepBrowserMetadata(body as Record<string, unknown>, metadataKeys)
-      : body;
 
   async function readJson(request: Request): Promise<{ ok: true; body: unknown } | { ok: false }> {
     try {
@@ -166,7 +161,7 @@ export function createMockBillingPortal(options: MockBillingPortalOptions = {}):
   };
 
   function update(id: string, body: unknown) {
-    const checked = validate(updateCustomerSchema, browserInput(body));
+    const checked = validate(updateCustomerSchema, keepBrowserMetadata(body, metadataKeys));
     if (!checked.ok) return fail({ status: 400, code: "INVALID_FIELD", message: "Some fields are invalid", issues: checked.issues });
     const patch: UpdateCustomerInput = checked.data;
     if (emailTaken(patch.email, id)) return fail(EMAIL_EXISTS);
@@ -205,7 +200,7 @@ export function createMockBillingPortal(options: MockBillingPortalOptions = {}):
       // One person, one customer: asked again, answer the one they have.
       const existing = typeof signedIn === "string" ? store.get(signedIn) : undefined;
       if (existing) return ok(existing);
-      const checked = validate(createCustomerSchema, browserInput(body));
+      const checked = validate(createCustomerSchema, keepBrowserMetadata(body, metadataKeys));
       if (!checked.ok) return fail({ status: 400, code: "INVALID_FIELD", message: "Some fields are invalid", issues: checked.issues });
       const input: CreateCustomerInput = checked.data;
       if (emailTaken(input.email)) return fail(EMAIL_EXISTS);

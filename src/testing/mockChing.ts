@@ -1,5 +1,5 @@
 import { createCustomerSchema, updateCustomerSchema, type Customer } from "../core/customer";
-import { errorEnvelope, successEnvelope } from "../core/envelope";
+import { errorEnvelope, isRecord, successEnvelope } from "../core/envelope";
 import { validate } from "../core/validate";
 import { CustomerStore, type CustomerSeed } from "./customerStore";
 import type * as NodeHttp from "node:http";
@@ -216,7 +216,7 @@ export function createMockChing(options: MockChingOptions = {}): MockChing {
   }
 
   function upsert(body: unknown): Response {
-    const record = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
+    const record = isRecord(body) ? body : {};
     const identifyBy = record.identifyBy;
     if (identifyBy !== "email" && identifyBy !== "taxId" && identifyBy !== "phone") {
       return invalid([{ path: ["identifyBy"], message: "identifyBy must be email, taxId or phone" }]);
