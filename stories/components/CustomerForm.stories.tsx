@@ -33,6 +33,8 @@ export const CreateHebrew: Story = {
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole("group", { name: "שפה מועדפת" })).toBeVisible();
+    // The LTR email lines up with the right-to-left fields.
+    await expect(getComputedStyle(canvas.getByLabelText("דוא״ל")).textAlign).toBe("end");
     await userEvent.type(canvas.getByLabelText("שם מלא"), "טל לוי");
     await userEvent.type(canvas.getByLabelText("טלפון"), "0501234567");
     await expect(canvas.getByLabelText("טלפון")).toHaveValue("050-123-4567");
@@ -192,5 +194,25 @@ export const DarkEnglish: Story = {
   beforeEach: signedIn,
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByLabelText("Full name")).toHaveValue("טל לוי");
+  },
+};
+
+/** An English form on a right-to-left page: its LTR fields keep to the left like the rest of the form. */
+export const EnglishOnHebrewPage: Story = {
+  args: { locale: "en" },
+  beforeEach: newcomer,
+  render: ({ locale, theme, ...props }) => (
+    <div dir="rtl" lang="he">
+      <InPortal locale={locale} theme={theme}>
+        <div style={{ maxInlineSize: "32rem" }}>
+          <CustomerForm {...props} />
+        </div>
+      </InPortal>
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(getComputedStyle(canvas.getByLabelText("Email")).textAlign).toBe("start");
+    await expect(getComputedStyle(canvas.getByLabelText("Tax ID (optional)")).textAlign).toBe("start");
   },
 };
