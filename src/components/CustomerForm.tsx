@@ -1,13 +1,13 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
 import { Controller, useForm } from "react-hook-form";
 import type { CreateCustomerInput, Customer, UpdateCustomerInput } from "../core/customer";
-import { locales } from "../core/customer";
+import { locales } from "../core/locales";
 import type { MessageKey } from "../core/messages";
 import { useBillingPortalContext } from "../react/context";
 import { billingPortalKeys } from "../react/keys";
 import { useCreateCustomer } from "../react/useCreateCustomer";
 import { useUpdateCustomer } from "../react/useUpdateCustomer";
-import { Field } from "./Field";
+import { Field, FieldError } from "./Field";
 import { PhoneField } from "./PhoneField";
 import { useMessages } from "./useMessages";
 import { useRootProps } from "./useRootProps";
@@ -31,9 +31,9 @@ export interface CustomerFormProps {
   className?: string;
 }
 
-type Status = "saving" | "saved" | "noChanges";
+/** The outcome of the last submit; while one is being saved, the status says so instead. */
+type Status = "saved" | "noChanges";
 const STATUS_KEYS: Record<Status, MessageKey> = {
-  saving: "form.submitting",
   saved: "form.saved",
   noChanges: "form.noChanges",
 };
@@ -68,7 +68,7 @@ export function CustomerForm({ customer: customerProp, onSuccess, onCancel, clas
   const create = useCreateCustomer();
   const update = useUpdateCustomer(customer && me?.id !== customer.id ? customer.id : undefined);
 
-  const resolver = useMemo(() => customerFormResolver(() => customer), [customer]);
+  const resolver = useMemo(() => customerFormResolver(customer), [customer]);
   const form = useForm<CustomerFormValues, unknown, CustomerFormPayload>({
     resolver,
     defaultValues: valuesFromCustomer(customer, locale),
@@ -86,7 +86,6 @@ export function CustomerForm({ customer: customerProp, onSuccess, onCancel, clas
       setStatus("noChanges");
       return;
     }
-    setStatus("saving");
     try {
       const result = customer
         ? await update.mutateAsync(payload as UpdateCustomerInput)
@@ -96,7 +95,6 @@ export function CustomerForm({ customer: customerProp, onSuccess, onCancel, clas
       setStatus("saved");
       onSuccess?.(result);
     } catch (error) {
-      setStatus(undefined);
       const placement = placeServerError(error);
       const first = FORM_FIELDS.find((field) => placement.fields[field]);
       for (const field of FORM_FIELDS) {
@@ -107,21 +105,19 @@ export function CustomerForm({ customer: customerProp, onSuccess, onCancel, clas
     }
   }
 
-  function invalid() {
-    setStatus(undefined);
-  }
-
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (inFlight.current) return;
     inFlight.current = true;
     setAlert(undefined);
-    void handleSubmit(save, invalid)(event).finally(() => {
+    setStatus(undefined);
+    void handleSubmit(save)(event).finally(() => {
       inFlight.current = false;
     });
   }
 
-  const pending = formState.isSubmitting || create.isPending || update.isPending;
+  const saving = create.isPending || update.isPending;
+  const pending = formState.isSubmitting || saving;
   // A focused button that turns disabled drops focus to the page; once the save
   // is over, give it back so keyboard users carry on where they were.
   const wasPending = useRef(false);
@@ -178,7 +174,7 @@ export function CustomerForm({ customer: customerProp, onSuccess, onCancel, clas
       <Controller
         control={control}
         name="phone"
-        render={({ field, fieldState }) => (
+        render={({ field }) => (
           <PhoneField
             ref={field.ref}
             id={`${ids}-phone`}
@@ -186,7 +182,7 @@ export function CustomerForm({ customer: customerProp, onSuccess, onCancel, clas
             value={field.value}
             onValueChange={field.onChange}
             onBlur={field.onBlur}
-            error={fieldState.error ? errorText("phone") : undefined}
+            error={errorText("phone")}
           />
         )}
       />
@@ -205,9 +201,7 @@ export function CustomerForm({ customer: customerProp, onSuccess, onCancel, clas
             </label>
           ))}
         </div>
-        <p className="ching-error" id={`${ids}-locale-error`} aria-live="polite">
-          {localeError}
-        </p>
+        <FieldError id={`${ids}-locale-error`} error={localeError} />
       </fieldset>
 
       <Field
@@ -231,7 +225,7 @@ export function CustomerForm({ customer: customerProp, onSuccess, onCancel, clas
 
       <div className="ching-actions">
         <p className="ching-status" role="status">
-          {status ? messages[STATUS_KEYS[status]] : null}
+          {saving ? messages["form.submitting"] : status ? messages[STATUS_KEYS[status]] : null}
         </p>
         {onCancel ? (
           <button type="button" className="ching-btn ching-btn--secondary" onClick={onCancel}>

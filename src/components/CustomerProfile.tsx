@@ -1,6 +1,5 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import { useCustomer } from "../react/useCustomer";
-import type { Customer } from "../core/customer";
 import { ProfileDetails, ProfileSkeleton } from "./ProfileDetails";
 import { useMessages } from "./useMessages";
 import { useRootProps } from "./useRootProps";
@@ -73,14 +72,18 @@ export function CustomerProfile({ customerId, className }: CustomerProfileProps)
     };
   };
 
-  const onOpenChange = (kind: DialogKind) => (next: boolean) => setOpenDialog(next ? kind : null);
-  const onSuccess = () => setSaved(true);
-  // Back to the button that opened the dialog; after a create that button is
-  // gone, and Edit takes its place.
-  const onCloseAutoFocus = (event: Event) => {
-    event.preventDefault();
-    (createRef.current ?? editRef.current ?? titleRef.current)?.focus();
-  };
+  /** What both dialogs take: open state, the saved note, and where focus goes on close. */
+  const dialogProps = (kind: DialogKind) => ({
+    open: openDialog === kind,
+    onOpenChange: (next: boolean) => setOpenDialog(next ? kind : null),
+    onSuccess: () => setSaved(true),
+    // Back to the button that opened the dialog; after a create that button is
+    // gone, and Edit takes its place.
+    onCloseAutoFocus: (event: Event) => {
+      event.preventDefault();
+      (createRef.current ?? editRef.current ?? titleRef.current)?.focus();
+    },
+  });
 
   // After a retry succeeds the retry button is gone: focus the heading rather than lose it.
   const retrying = useRef(false);
@@ -91,12 +94,11 @@ export function CustomerProfile({ customerId, className }: CustomerProfileProps)
     }
   }, [isFetching]);
 
-  const loaded: Customer | null | undefined = customer;
   const busy = isPending || (Boolean(error) && isFetching);
 
   let body;
-  if (loaded) {
-    body = <ProfileDetails customer={loaded} locale={locale} messages={messages} />;
+  if (customer) {
+    body = <ProfileDetails customer={customer} locale={locale} messages={messages} />;
   } else if (isPending) {
     body = <ProfileSkeleton />;
   } else if (error) {
@@ -139,7 +141,7 @@ export function CustomerProfile({ customerId, className }: CustomerProfileProps)
         <h2 className="ching-title" id={titleId} ref={titleRef} tabIndex={-1}>
           {messages["profile.title"]}
         </h2>
-        {loaded ? (
+        {customer ? (
           <button ref={editRef} className="ching-btn ching-btn--secondary" {...opener("edit")}>
             {messages["profile.edit"]}
           </button>
@@ -152,25 +154,14 @@ export function CustomerProfile({ customerId, className }: CustomerProfileProps)
         {busy ? messages["profile.loading"] : saved ? messages["form.saved"] : null}
       </p>
 
-      {mounted.edit && loaded ? (
+      {mounted.edit && customer ? (
         <Suspense fallback={dialogLoading}>
-          <EditCustomerDialog
-            customer={loaded}
-            open={openDialog === "edit"}
-            onOpenChange={onOpenChange("edit")}
-            onSuccess={onSuccess}
-            onCloseAutoFocus={onCloseAutoFocus}
-          />
+          <EditCustomerDialog customer={customer} {...dialogProps("edit")} />
         </Suspense>
       ) : null}
       {mounted.create ? (
         <Suspense fallback={dialogLoading}>
-          <CreateCustomerDialog
-            open={openDialog === "create"}
-            onOpenChange={onOpenChange("create")}
-            onSuccess={onSuccess}
-            onCloseAutoFocus={onCloseAutoFocus}
-          />
+          <CreateCustomerDialog {...dialogProps("create")} />
         </Suspense>
       ) : null}
     </section>

@@ -18,22 +18,42 @@ export interface FieldProps {
   hint?: ReactNode;
   /** The error to show; it makes the control `aria-invalid`. */
   error?: ReactNode;
-  className?: string;
   children: (control: FieldControlProps) => ReactNode;
+}
+
+/** Whether an `error` prop holds something to show. */
+export function hasError(error: ReactNode): boolean {
+  return error !== undefined && error !== null && error !== false && error !== "";
+}
+
+/**
+ * The error line under a control (or a group): always present and polite, so
+ * an error that appears while the person types is announced too.
+ */
+export function FieldError({ id, error }: { id: string; error: ReactNode }) {
+  return (
+    <p className="ching-error" id={id} aria-live="polite">
+      {hasError(error) ? (
+        <>
+          <ErrorIcon />
+          <span>{isolateLtr(error)}</span>
+        </>
+      ) : null}
+    </p>
+  );
 }
 
 /**
  * One labelled control with its hint and error, linked by `aria-describedby`.
- * The error container is always present and polite, so an error that appears
- * while the person types is announced too. Internal: not a public component.
+ * Internal: not a public component.
  */
-export function Field({ id, label, hint, error, className, children }: FieldProps) {
+export function Field({ id, label, hint, error, children }: FieldProps) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const invalid = error !== undefined && error !== null && error !== false && error !== "";
-  const describedBy = [hint ? hintId : undefined, invalid ? errorId : undefined].filter(Boolean).join(" ") || undefined;
+  const invalid = hasError(error);
+  const describedBy = cx(hint ? hintId : undefined, invalid && errorId) || undefined;
   return (
-    <div className={cx("ching-field", className)} data-invalid={invalid || undefined}>
+    <div className="ching-field" data-invalid={invalid || undefined}>
       <label className="ching-label" htmlFor={id}>
         {label}
       </label>
@@ -43,14 +63,7 @@ export function Field({ id, label, hint, error, className, children }: FieldProp
           {isolateLtr(hint)}
         </p>
       ) : null}
-      <p className="ching-error" id={errorId} aria-live="polite">
-        {invalid ? (
-          <>
-            <ErrorIcon />
-            <span>{isolateLtr(error)}</span>
-          </>
-        ) : null}
-      </p>
+      <FieldError id={errorId} error={error} />
     </div>
   );
 }

@@ -21,7 +21,7 @@ export interface LocalizedStrings {
  * const { messages } = useMessages("CustomerProfile");
  * return <h2>{messages["profile.title"]}</h2>;
  */
-export function useMessages(consumerName = "useMessages"): LocalizedStrings {
+export function useMessages(consumerName: string): LocalizedStrings {
   const { messages: overrides } = useBillingPortalContext(consumerName);
   const { locale, dir } = useLocale(consumerName);
   const messages = useMemo(() => messagesFor(locale, overrides), [locale, overrides]);

@@ -1,4 +1,4 @@
-import type { CSSProperties } from "react";
+import { useMemo, type CSSProperties } from "react";
 import type { Locale } from "../core/customer";
 import type { Direction } from "../core/locale";
 import { useBillingPortalContext } from "../react/context";
@@ -23,11 +23,13 @@ export function useRootProps(
   ...classNames: Array<string | false | null | undefined>
 ): RootProps {
   const { appearance } = useBillingPortalContext(consumerName);
+  // One style object per appearance, not one per render (the phone field renders per keystroke).
+  const style = useMemo(() => appearanceStyle(appearance), [appearance]);
   return {
     className: cx("ching-root", ...classNames),
     dir: strings.dir,
     lang: strings.locale,
-    style: appearanceStyle(appearance),
+    style,
     "data-ching-theme": appearance?.theme,
   };
 }

@@ -29,13 +29,12 @@ function firstCodes<T>(schema: SafeParser<T>, value: unknown): { data?: T; codes
  * that with the shared schemas, and answers errors whose `message` is a
  * catalog key, rendered in whatever locale the UI has when it shows.
  *
- * @param getCustomer the customer being edited at the time of the check; `undefined` for a create.
+ * @param customer the customer being edited; `undefined` for a create.
  */
 export function customerFormResolver(
-  getCustomer: () => Customer | undefined,
+  customer: Customer | undefined,
 ): Resolver<CustomerFormValues, unknown, CustomerFormPayload> {
   return async (values) => {
-    const customer = getCustomer();
     const errors: FieldErrors<CustomerFormValues> = {};
     let result: { data?: CustomerFormPayload; codes: Record<string, string> };
     let phone: string | undefined;

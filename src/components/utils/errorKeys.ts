@@ -23,7 +23,7 @@ export function schemaErrorKey(field: FormField, code: string | undefined): Mess
 
 /** The key a server `issue` on `field` shows: the server's own text may be in another language. */
 function serverIssueKey(field: FormField): MessageKey {
-  return field === "name" || field === "locale" ? "form.error.invalid" : schemaErrorKey(field, undefined);
+  return field === "name" ? "form.error.invalid" : schemaErrorKey(field, undefined);
 }
 
 export interface ServerErrorPlacement {
