@@ -1,6 +1,6 @@
 import { normalizeIssues, type BillingPortalError } from "../core/error";
-import { isRecord } from "../core/envelope";
-import { HANDLER_ERROR_CODES as CODES, problem } from "./http";
+import { HANDLER_ERROR_CODES as CODES, isRecord } from "../core/envelope";
+import { problem } from "./http";
 import type { FetchLike } from "./options";
 
 export interface ChingClientOptions {

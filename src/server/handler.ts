@@ -3,9 +3,9 @@ import { customerPath } from "../core/client";
 import { BillingPortalError } from "../core/error";
 import { validate } from "../core/validate";
 import { createChingClient } from "./ching";
-import { isRecord } from "../core/envelope";
+import { HANDLER_ERROR_CODES as CODES, isJsonContentType, isRecord } from "../core/envelope";
 import { keepBrowserMetadata } from "../core/metadata";
-import { HANDLER_ERROR_CODES as CODES, MAX_BODY_BYTES, failure, isJsonContentType, ok, problem, readJsonBody } from "./http";
+import { assertDeclaredSize, failure, ok, problem, readJsonBody } from "./http";
 import {
   DEFAULT_TIMEOUT_MS,
   assertApiKey,
@@ -304,9 +304,7 @@ export function createBillingPortalHandler(options: BillingPortalHandlerOptions)
       if (!isJsonContentType(request.headers.get("content-type"))) {
         throw problem(415, CODES.unsupportedMediaType, "Send the body as JSON with Content-Type: application/json");
       }
-      if (Number(request.headers.get("content-length")) > MAX_BODY_BYTES) {
-        throw problem(413, CODES.payloadTooLarge, `The request body is over ${MAX_BODY_BYTES} bytes`);
-      }
+      assertDeclaredSize(request);
     }
 
     const identity = await identify(request);

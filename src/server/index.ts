@@ -4,7 +4,7 @@
  */
 export { createBillingPortalHandler, type BillingPortalHandler } from "./handler";
 export { toNodeHandler, getNodeRequest, type NodeHandler, type ToNodeHandlerOptions } from "./node";
-export { HANDLER_ERROR_CODES, MAX_BODY_BYTES } from "./http";
+export { HANDLER_ERROR_CODES, MAX_BODY_BYTES } from "../core/envelope";
 export {
   DEFAULT_API_BASE,
   DEFAULT_TIMEOUT_MS,

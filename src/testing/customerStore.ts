@@ -1,4 +1,18 @@
 import type { CreateCustomerInput, Customer, UpdateCustomerInput } from "../core/customer";
+import type { ErrorDetail } from "../core/envelope";
+
+/** Ching's answer to an email another customer has; the mock endpoint passes it on as the handler does. */
+export const EMAIL_EXISTS = {
+  status: 409,
+  code: "EMAIL_EXISTS",
+  message: "A customer with this email already exists",
+  issues: [{ path: ["email"], message: "A customer with this email already exists" }],
+} as const satisfies ErrorDetail;
+
+/** Whether a customer of `store` other than `exceptId` already has this email (both mocks refuse it). */
+export function emailTaken(store: CustomerStore, email: string | undefined, exceptId?: string): boolean {
+  return email !== undefined && store.findByEmail(email, exceptId) !== undefined;
+}
 
 const ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
 

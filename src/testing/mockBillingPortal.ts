@@ -8,9 +8,16 @@ import {
   type UpdateCustomerInput,
 } from "../core/customer";
 import { keepBrowserMetadata } from "../core/metadata";
-import { errorEnvelope, successEnvelope, type ErrorDetail } from "../core/envelope";
+import {
+  errorEnvelope,
+  HANDLER_ERROR_CODES as CODES,
+  isJsonContentType,
+  MAX_BODY_BYTES,
+  successEnvelope,
+  type ErrorDetail,
+} from "../core/envelope";
 import { validate } from "../core/validate";
-import { CustomerStore, type CustomerSeed } from "./customerStore";
+import { CustomerStore, EMAIL_EXISTS, emailTaken, type CustomerSeed } from "./customerStore";
 
 export interface MockBillingPortalOptions {
   /** The endpoint the provider points at; a path matches any origin. Default `/api/billing`. */
@@ -71,7 +78,12 @@ export interface MockBillingPortal {
   reset(): void;
 }
 
-const UNAUTHENTICATED: ErrorDetail = { status: 401, code: "UNAUTHENTICATED", message: "Sign in to see your billing details" };
+const TOO_LARGE: ErrorDetail = {
+  status: 413,
+  code: CODES.payloadTooLarge,
+  message: `The request body is over ${MAX_BODY_BYTES} bytes`,
+};
+const UNAUTHENTICATED: ErrorDetail = { status: 401, code: CODES.unauthenticated, message: "Sign in to see your billing details" };
 
 function fail(detail: ErrorDetail) {
   return HttpResponse.json(errorEnvelope(detail), { status: detail.status });
@@ -82,7 +94,7 @@ function ok<T>(data: T) {
 }
 
 function notFound(message = "No such customer"): ReturnType<typeof fail> {
-  return fail({ status: 404, code: "NOT_FOUND", message });
+  return fail({ status: 404, code: CODES.notFound, message });
 }
 
 /**
@@ -105,9 +117,9 @@ export function createMockBillingPortal(options: MockBillingPortalOptions = {}):
   const requests: RecordedRequest[] = [];
   const metadataKeys = new Set(options.metadataKeys ?? []);
 
-  async function readJson(request: Request): Promise<{ ok: true; body: unknown } | { ok: false }> {
+  function parseJson(text: string): { ok: true; body: unknown } | { ok: false } {
     try {
-      return { ok: true, body: JSON.parse(await request.text()) as unknown };
+      return { ok: true, body: JSON.parse(text) as unknown };
     } catch {
       return { ok: false };
     }
@@ -120,10 +132,15 @@ export function createMockBillingPortal(options: MockBillingPortalOptions = {}):
     return at === -1 ? pathname : pathname.slice(at + endpointPath.length);
   }
 
-  /** Runs before every answer: records, waits, signs in, forces errors. */
-  async function intercept(request: Request): Promise<{ response?: Response; body?: unknown }> {
+  /**
+   * Runs before every answer: records, waits, forces errors, then makes the
+   * handler's checks in the handler's order (docs/protocol.md): the id, the
+   * content type and size, someone signed in, the JSON.
+   */
+  async function intercept(request: Request, id?: string): Promise<{ response?: Response; body?: unknown }> {
     const path = pathOf(request);
-    const parsed = request.method === "POST" ? await readJson(request) : undefined;
+    const text = request.method === "POST" ? await request.text() : undefined;
+    const parsed = text === undefined ? undefined : parseJson(text);
     requests.push({ method: request.method, path, body: parsed?.ok ? parsed.body : undefined });
     if (latency === "infinite") await delay("infinite");
     else if (latency > 0) await delay(latency);
@@ -138,42 +155,38 @@ export function createMockBillingPortal(options: MockBillingPortalOptions = {}):
       const { status, code, message, issues } = error;
       return { response: fail({ status, code, message, issues }) };
     }
-    if (signedIn === false) return { response: fail(UNAUTHENTICATED) };
-    if (parsed) {
-      if (!(request.headers.get("content-type") ?? "").includes("application/json")) {
-        return { response: fail({ status: 415, code: "UNSUPPORTED_MEDIA_TYPE", message: "Send JSON" }) };
-      }
-      if (!parsed.ok) return { response: fail({ status: 400, code: "INVALID_JSON", message: "The body is not valid JSON" }) };
-      return { body: parsed.body };
+    if (id !== undefined && !isCustomerId(id)) {
+      return { response: fail({ status: 400, code: CODES.invalidId, message: "That is not a customer id" }) };
     }
-    return {};
+    if (text !== undefined) {
+      if (!isJsonContentType(request.headers.get("content-type"))) {
+        return { response: fail({ status: 415, code: CODES.unsupportedMediaType, message: "Send JSON" }) };
+      }
+      // A declared length over the limit is refused before sign-in, the body read after it.
+      if (Number(request.headers.get("content-length")) > MAX_BODY_BYTES) return { response: fail(TOO_LARGE) };
+    }
+    if (signedIn === false) return { response: fail(UNAUTHENTICATED) };
+    if (text !== undefined && new TextEncoder().encode(text).byteLength > MAX_BODY_BYTES) return { response: fail(TOO_LARGE) };
+    if (parsed && !parsed.ok) {
+      return { response: fail({ status: 400, code: CODES.invalidJson, message: "The body is not valid JSON" }) };
+    }
+    return { body: parsed?.body };
   }
 
-  function emailTaken(email: string | undefined, exceptId?: string) {
-    return email !== undefined && store.findByEmail(email, exceptId) !== undefined;
-  }
-
-  const EMAIL_EXISTS: ErrorDetail = {
-    status: 409,
-    code: "EMAIL_EXISTS",
-    message: "A customer with this email already exists",
-    issues: [{ path: ["email"], message: "A customer with this email already exists" }],
-  };
+  const invalidFields = (issues: ErrorDetail["issues"]) =>
+    fail({ status: 400, code: CODES.invalidField, message: "Some fields are invalid", issues });
 
   function update(id: string, body: unknown) {
     const checked = validate(updateCustomerSchema, keepBrowserMetadata(body, metadataKeys));
-    if (!checked.ok) return fail({ status: 400, code: "INVALID_FIELD", message: "Some fields are invalid", issues: checked.issues });
+    if (!checked.ok) return invalidFields(checked.issues);
     const patch: UpdateCustomerInput = checked.data;
-    if (emailTaken(patch.email, id)) return fail(EMAIL_EXISTS);
+    if (emailTaken(store, patch.email, id)) return fail(EMAIL_EXISTS);
     const updated = store.update(id, patch);
     return updated ? ok(updated) : notFound();
   }
 
-  function other(id: string): Response | undefined {
-    if (!isCustomerId(id)) return fail({ status: 400, code: "INVALID_ID", message: "That is not a customer id" });
-    if (id !== signedIn && !options.allowOthers) return notFound();
-    return undefined;
-  }
+  /** Another customer is out of reach unless the mock allows others, as `authorize` would. */
+  const outOfReach = (id: string) => id !== signedIn && !options.allowOthers;
 
   const handlers: HttpHandler[] = [
     http.get(`${base}/customers/me`, async ({ request }) => {
@@ -191,7 +204,7 @@ export function createMockBillingPortal(options: MockBillingPortalOptions = {}):
     http.get(`${base}/customers`, async ({ request }) => {
       const { response } = await intercept(request);
       if (response) return response;
-      if (!options.allowOthers) return fail({ status: 403, code: "FORBIDDEN", message: "Listing customers is not allowed" });
+      if (!options.allowOthers) return fail({ status: 403, code: CODES.forbidden, message: "Listing customers is not allowed" });
       return ok(store.list());
     }),
     http.post(`${base}/customers`, async ({ request }) => {
@@ -201,28 +214,25 @@ export function createMockBillingPortal(options: MockBillingPortalOptions = {}):
       const existing = typeof signedIn === "string" ? store.get(signedIn) : undefined;
       if (existing) return ok(existing);
       const checked = validate(createCustomerSchema, keepBrowserMetadata(body, metadataKeys));
-      if (!checked.ok) return fail({ status: 400, code: "INVALID_FIELD", message: "Some fields are invalid", issues: checked.issues });
+      if (!checked.ok) return invalidFields(checked.issues);
       const input: CreateCustomerInput = checked.data;
-      if (emailTaken(input.email)) return fail(EMAIL_EXISTS);
+      if (emailTaken(store, input.email)) return fail(EMAIL_EXISTS);
       const created = store.create(input);
       signedIn = created.id;
       return ok(created);
     }),
     http.get(`${base}/customers/:id`, async ({ request, params }) => {
-      const { response } = await intercept(request);
-      if (response) return response;
       const id = String(params.id);
-      const denied = other(id);
-      if (denied) return denied;
-      const customer = store.get(id);
+      const { response } = await intercept(request, id);
+      if (response) return response;
+      const customer = outOfReach(id) ? undefined : store.get(id);
       return customer ? ok(customer) : notFound();
     }),
     http.post(`${base}/customers/:id`, async ({ request, params }) => {
-      const { response, body } = await intercept(request);
-      if (response) return response;
       const id = String(params.id);
-      const denied = other(id);
-      return denied ?? update(id, body);
+      const { response, body } = await intercept(request, id);
+      if (response) return response;
+      return outOfReach(id) ? notFound() : update(id, body);
     }),
   ];
 

@@ -1,7 +1,7 @@
 import { createCustomerSchema, updateCustomerSchema, type Customer } from "../core/customer";
 import { errorEnvelope, isRecord, successEnvelope } from "../core/envelope";
 import { validate } from "../core/validate";
-import { CustomerStore, type CustomerSeed } from "./customerStore";
+import { CustomerStore, EMAIL_EXISTS, emailTaken, type CustomerSeed } from "./customerStore";
 import type * as NodeHttp from "node:http";
 
 /** The key the mock accepts unless told otherwise: obviously fake. */
@@ -190,10 +190,7 @@ export function createMockChing(options: MockChingOptions = {}): MockChing {
   };
   const notFound = () => fail(404, "NOT_FOUND", "No such customer");
   const invalid = (issues: Issue[]) => fail(invalidFieldStatus, "INVALID_FIELD", "Some fields are invalid", issues);
-  const emailExists = () =>
-    fail(409, "EMAIL_EXISTS", "A customer with this email already exists", [
-      { path: ["email"], message: "A customer with this email already exists" },
-    ]);
+  const emailExists = () => fail(EMAIL_EXISTS.status, EMAIL_EXISTS.code, EMAIL_EXISTS.message, [...EMAIL_EXISTS.issues]);
 
   function takeFault(route: ChingRoute): Fault | undefined {
     const fault = faults.find((f) => f.route === undefined || f.route === route);
@@ -209,10 +206,6 @@ export function createMockChing(options: MockChingOptions = {}): MockChing {
     } catch {
       return { ok: false };
     }
-  }
-
-  function emailTaken(email: string | undefined, exceptId?: string): boolean {
-    return email !== undefined && store.findByEmail(email, exceptId) !== undefined;
   }
 
   function upsert(body: unknown): Response {
@@ -231,13 +224,13 @@ export function createMockChing(options: MockChingOptions = {}): MockChing {
     if (match) {
       const checked = validate(updateCustomerSchema, fields);
       if (!checked.ok) return invalid(checked.issues);
-      if (emailTaken(checked.data.email, match.id)) return emailExists();
+      if (emailTaken(store, checked.data.email, match.id)) return emailExists();
       const updated = store.update(match.id, checked.data);
       return ok({ ...updated, action: "updated" });
     }
     const checked = validate(createCustomerSchema, fields);
     if (!checked.ok) return invalid(checked.issues);
-    if (emailTaken(checked.data.email)) return emailExists();
+    if (emailTaken(store, checked.data.email)) return emailExists();
     return ok({ ...store.create(checked.data), action: "created" });
   }
 
@@ -283,7 +276,7 @@ export function createMockChing(options: MockChingOptions = {}): MockChing {
       case "POST /customers": {
         const checked = validate(createCustomerSchema, body);
         if (!checked.ok) return invalid(checked.issues);
-        if (emailTaken(checked.data.email)) return emailExists();
+        if (emailTaken(store, checked.data.email)) return emailExists();
         return ok(store.create(checked.data));
       }
       case "POST /customers/upsert":
@@ -297,7 +290,7 @@ export function createMockChing(options: MockChingOptions = {}): MockChing {
         if (!store.get(id)) return notFound();
         const checked = validate(updateCustomerSchema, body);
         if (!checked.ok) return invalid(checked.issues);
-        if (emailTaken(checked.data.email, id)) return emailExists();
+        if (emailTaken(store, checked.data.email, id)) return emailExists();
         return ok(store.update(id, checked.data));
       }
       case "DELETE /customers/:id": {

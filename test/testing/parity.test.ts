@@ -23,8 +23,16 @@ interface Seen {
   data?: unknown;
 }
 
+interface SendInit {
+  contentType?: string;
+  /** A body that is not `JSON.stringify(body)`. */
+  raw?: string;
+  /** Declare the body's length, as a browser does (a Request made in Node does not). */
+  contentLength?: boolean;
+}
+
 interface Endpoint {
-  send(method: "GET" | "POST", path: string, body?: unknown, init?: { contentType?: string; raw?: string }): Promise<Seen>;
+  send(method: "GET" | "POST", path: string, body?: unknown, init?: SendInit): Promise<Seen>;
   signOut(): void;
 }
 
@@ -61,13 +69,12 @@ async function seen(response: Response | undefined): Promise<Seen> {
   };
 }
 
-function request(method: string, path: string, body?: unknown, init: { contentType?: string; raw?: string } = {}): Request {
-  const hasBody = method === "POST";
-  return new Request(`${ENDPOINT}${path}`, {
-    method,
-    headers: hasBody ? { "content-type": init.contentType ?? "application/json", origin: "https://shop.example" } : {},
-    body: hasBody ? (init.raw ?? JSON.stringify(body)) : undefined,
-  });
+function request(method: string, path: string, body?: unknown, init: SendInit = {}): Request {
+  if (method !== "POST") return new Request(`${ENDPOINT}${path}`, { method });
+  const text = init.raw ?? JSON.stringify(body);
+  const headers: Record<string, string> = { "content-type": init.contentType ?? "application/json", origin: "https://shop.example" };
+  if (init.contentLength) headers["content-length"] = String(new TextEncoder().encode(text).byteLength);
+  return new Request(`${ENDPOINT}${path}`, { method, headers, body: text });
 }
 
 function mockEndpoint(setup: Setup): Endpoint {
@@ -182,11 +189,34 @@ describe("createMockBillingPortal answers as createBillingPortalHandler does", (
     expect(allowed.map((answer) => answer.status)).toEqual([200, 200, 200, 400, 404]);
   });
 
-  it("for nobody signed in", async () => {
+  it("for nobody signed in: the id, the content type and the size are checked first", async () => {
     const answers = await bothSee({}, async (endpoint) => {
       endpoint.signOut();
-      return [await endpoint.send("GET", "/customers/me"), await endpoint.send("POST", "/customers", TAL)];
+      return [
+        await endpoint.send("GET", "/customers/me"),
+        await endpoint.send("POST", "/customers", TAL),
+        await endpoint.send("GET", "/customers/not-an-id"),
+        await endpoint.send("POST", "/customers", undefined, { raw: "Tal", contentType: "text/plain" }),
+        await endpoint.send("POST", "/customers", { name: "x".repeat(17 * 1024) }, { contentLength: true }),
+      ];
     });
-    expect(answers.map((answer) => answer.code)).toEqual(["UNAUTHENTICATED", "UNAUTHENTICATED"]);
+    expect(answers.map((answer) => answer.code)).toEqual([
+      "UNAUTHENTICATED",
+      "UNAUTHENTICATED",
+      "INVALID_ID",
+      "UNSUPPORTED_MEDIA_TYPE",
+      "PAYLOAD_TOO_LARGE",
+    ]);
+  });
+
+  it("for any JSON media type, and a body over 16 KiB", async () => {
+    const answers = await bothSee({}, async (endpoint) => [
+      await endpoint.send("POST", "/customers", { name: "x".repeat(17 * 1024) }),
+      await endpoint.send("POST", "/customers", undefined, {
+        raw: JSON.stringify(TAL),
+        contentType: "application/vnd.api+json; charset=utf-8",
+      }),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([413, 200]);
   });
 });
