@@ -3,7 +3,7 @@ import type { Locale } from "../core/customer";
 import type { Direction } from "../core/locale";
 import { messagesFor, type Messages } from "../core/messages";
 import { useBillingPortalContext } from "../react/context";
-import { useLocale } from "../react/useLocale";
+import { useLocaleFor } from "../react/useLocale";
 
 export interface LocalizedStrings {
   /** The UI's locale: the provider's `locale`, else the customer's, else Hebrew. */
@@ -23,7 +23,7 @@ export interface LocalizedStrings {
  */
 export function useMessages(consumerName: string): LocalizedStrings {
   const { messages: overrides } = useBillingPortalContext(consumerName);
-  const { locale, dir } = useLocale(consumerName);
+  const { locale, dir } = useLocaleFor(consumerName);
   const messages = useMemo(() => messagesFor(locale, overrides), [locale, overrides]);
   return { locale, dir, messages };
 }

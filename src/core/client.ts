@@ -37,7 +37,7 @@ export interface EndpointConfig extends EndpointClientOptions {
   readonly base: string;
 }
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_TIMEOUT_MS = 15_000;
 const JSON_TYPE = "application/json";
 
 /** Checks the options once; throws a TypeError that says what is missing. */

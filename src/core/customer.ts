@@ -15,7 +15,7 @@ export { locales, type Locale };
 export const CUSTOMER_ID_PATTERN = /^cus_[A-Za-z0-9_-]{12}$/;
 
 /** E.164: a plus, a country code that does not start with 0, at most 15 digits. */
-export const E164_PATTERN = /^\+[1-9]\d{6,14}$/;
+const E164_PATTERN = /^\+[1-9]\d{6,14}$/;
 
 /** True when `value` is shaped like a Ching customer id. */
 export function isCustomerId(value: unknown): value is string {

@@ -49,7 +49,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** A non-empty string, else `undefined`. */
-const text = (value: unknown): string | undefined => (typeof value === "string" && value ? value : undefined);
+export const text = (value: unknown): string | undefined => (typeof value === "string" && value ? value : undefined);
 
 /**
  * Issues as the envelope gave them, with `path` always an array: Ching

@@ -4,7 +4,7 @@ import { locales, type Locale } from "./locales";
 /** Writing direction of a locale: Hebrew is right to left. */
 export type Direction = "rtl" | "ltr";
 
-export const DEFAULT_LOCALE: Locale = "he";
+const DEFAULT_LOCALE: Locale = "he";
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (locales as readonly string[]).includes(value);

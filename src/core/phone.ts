@@ -19,8 +19,12 @@ function clean(input: string): string | undefined {
   const compact = stripped.replace(SEPARATORS, "");
   // Digits with at most one leading plus: letters, extensions and garbage are refused.
   if (!/^\+?\d+$/.test(compact)) return undefined;
-  // "00" is the international prefix in Israel and most of the world.
-  return compact.startsWith("00") ? `+${compact.slice(2)}` : compact;
+  return withPlus(compact) ?? compact;
+}
+
+/** "00" is the international prefix in Israel and most of the world: a number starting with it reads as "+". */
+function withPlus(number: string): string | undefined {
+  return number.startsWith("00") ? `+${number.slice(2)}` : undefined;
 }
 
 /**
@@ -61,6 +65,6 @@ export function formatPhone(e164: string): string {
  */
 export function formatAsYouType(input: string, defaultCountry: CountryCode = "IL"): string {
   const stripped = input.replace(BIDI_CONTROLS, "");
-  const normalized = stripped.trimStart().startsWith("00") ? `+${stripped.trimStart().slice(2)}` : stripped;
+  const normalized = withPlus(stripped.trimStart()) ?? stripped;
   return new AsYouType(defaultCountry).input(normalized);
 }

@@ -8,7 +8,7 @@ import { billingPortalKeys } from "./keys";
  * Retry twice, and only what may succeed later: no answer, a timeout, or a 5xx.
  * A 4xx (not found, forbidden, validation) never gets better by asking again.
  */
-export function shouldRetry(failureCount: number, error: unknown): boolean {
+function shouldRetry(failureCount: number, error: unknown): boolean {
   const { status } = error as Partial<BillingPortalError>;
   return failureCount < 2 && (status === 0 || status! >= 500);
 }
@@ -31,7 +31,7 @@ export interface BillingPortalQueryOptions<T> {
 export const STALE_TIME_MS = 30_000;
 
 /** After a create or an update, the cache holds the answer: no second GET to show it. */
-export function storeCustomer(queryClient: QueryClient, customer: Customer, isMe: boolean): void {
+function storeCustomer(queryClient: QueryClient, customer: Customer, isMe: boolean): void {
   queryClient.setQueryData(billingPortalKeys.customer(customer.id), customer);
   // Updating someone by id may be updating oneself.
   if (isMe || queryClient.getQueryData<Customer | null>(billingPortalKeys.me())?.id === customer.id) {

@@ -5,14 +5,19 @@ import { directionOf, resolveLocale, type Direction } from "../core/locale";
 import { useBillingPortalContext } from "./context";
 import { customerQueryOptions } from "./queryOptions";
 
-/**
- * The UI's locale and direction: the provider's `locale`, else the signed-in
- * customer's own preferred locale (once it is loaded), else Hebrew.
- */
-export function useLocale(consumerName = "useLocale"): { locale: Locale; dir: Direction } {
+/** `useLocale` for a component: `consumerName` names it in the error when there is no provider. */
+export function useLocaleFor(consumerName: string): { locale: Locale; dir: Direction } {
   const { locale: chosen, client, queryClient } = useBillingPortalContext(consumerName);
   // Reads the cached customer without fetching it: only `useCustomer()` fetches.
   const { data } = useQuery<Customer | null, BillingPortalError>({ ...customerQueryOptions(client, queryClient), enabled: false }, queryClient);
   const locale = resolveLocale(chosen, data?.locale);
   return { locale, dir: directionOf(locale) };
+}
+
+/**
+ * The UI's locale and direction: the provider's `locale`, else the signed-in
+ * customer's own preferred locale (once it is loaded), else Hebrew.
+ */
+export function useLocale(): { locale: Locale; dir: Direction } {
+  return useLocaleFor("useLocale");
 }

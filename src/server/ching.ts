@@ -1,4 +1,4 @@
-import { normalizeIssues, type BillingPortalError } from "../core/error";
+import { normalizeIssues, text as nonEmpty, type BillingPortalError } from "../core/error";
 import { HANDLER_ERROR_CODES as CODES, isRecord } from "../core/envelope";
 import { problem } from "./http";
 import type { FetchLike } from "./options";
@@ -97,8 +97,9 @@ export function createChingClient(options: ChingClientOptions): ChingCall {
     const error = isRecord(parsed) ? parsed.error : undefined;
     if (status < 400 || !isRecord(error)) return invalid("no { success, data } envelope");
 
-    const code = typeof error.code === "string" && error.code ? error.code : `HTTP_${status}`;
-    const message = typeof error.message === "string" && error.message ? redact(error.message) : `Ching answered HTTP ${status}`;
+    const code = nonEmpty(error.code) ?? `HTTP_${status}`;
+    const sent = nonEmpty(error.message);
+    const message = sent ? redact(sent) : `Ching answered HTTP ${status}`;
     if (status === 401 || status === 403) {
       // About the key: the browser cannot fix it, the merchant must.
       return {

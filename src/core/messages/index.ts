@@ -1,4 +1,4 @@
-import type { Locale } from "../customer";
+import type { Locale } from "../locales";
 import { en, type MessageKey, type Messages } from "./en";
 import { he } from "./he";
 
