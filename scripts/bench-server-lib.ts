@@ -5,10 +5,10 @@
  * on node:http on another, and the clients. A benchmark, not a test: it asserts nothing.
  */
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import { createBillingPortalHandler, toNodeHandler } from "../src/server/index";
-import { createMockChing } from "../src/testing/mockChing";
+import { createMockChing, MOCK_CHING_API_KEY } from "../src/testing/mockChing";
+import { closeServer, listenOn } from "../test/server/listen";
 
 export interface ServerBenchOptions {
   /** Requests per phase (direct to the mock, then through the handler). Default 2000. */
@@ -55,8 +55,6 @@ export interface ServerBenchResult {
   /** True when the time cap stopped the run before every request was sent. */
   cappedByTime: boolean;
 }
-
-const BENCH_KEY = `ck_test_${"0".repeat(64)}`;
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -120,13 +118,13 @@ export async function runServerBench(options: ServerBenchOptions = {}): Promise<
 
   const rssBefore = process.memoryUsage().rss;
 
-  const ching = createMockChing({ apiKey: BENCH_KEY });
+  const ching = createMockChing({ apiKey: MOCK_CHING_API_KEY });
   const ids = Array.from({ length: userCount }, (_, i) => ching.seed({ name: `Bench User ${i}`, email: `user${i}@bench.example` }).id);
   const chingServer = await ching.listen(0);
 
   let handlerReports = 0;
   const handler = createBillingPortalHandler({
-    apiKey: BENCH_KEY,
+    apiKey: MOCK_CHING_API_KEY,
     apiBase: chingServer.apiBase,
     basePath: "/api/billing",
     identify: (request) => {
@@ -141,7 +139,7 @@ export async function runServerBench(options: ServerBenchOptions = {}): Promise<
   });
   const server = createServer(toNodeHandler(handler));
   const inProcessHandler = createBillingPortalHandler({
-    apiKey: BENCH_KEY,
+    apiKey: MOCK_CHING_API_KEY,
     fetch: ching.fetch,
     basePath: "/api/billing",
     identify: (request) => {
@@ -153,10 +151,9 @@ export async function runServerBench(options: ServerBenchOptions = {}): Promise<
       handlerReports++;
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/billing`;
+  const endpoint = `${await listenOn(server)}/api/billing`;
 
-  const auth = { authorization: `Bearer ${BENCH_KEY}` };
+  const auth = { authorization: `Bearer ${MOCK_CHING_API_KEY}` };
   const json = { "content-type": "application/json" };
 
   const direct = async (i: number, signal: AbortSignal) => {
@@ -215,10 +212,7 @@ export async function runServerBench(options: ServerBenchOptions = {}): Promise<
       cappedByTime: directRun.capped || handlerRun.capped || inProcessRun.capped,
     };
   } finally {
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+    await closeServer(server);
     await chingServer.close();
   }
 }

@@ -10,6 +10,7 @@
  *
  *   --build   rebuild dist/ before measuring sizes
  *   --json    print the figures as JSON after the table
+ *   --server-table  also print bench:server's own table
  *
  * Everything runs in this process (size-limit and a build in child processes);
  * the only network traffic is bench:server's, on 127.0.0.1.

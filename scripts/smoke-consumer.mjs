@@ -2,7 +2,7 @@
 // into a fresh Vite React app in a temporary folder outside the repo, build the
 // app for the browser and for the server, server-render it, and load /server in
 // plain Node. Nothing may lean on this repo's node_modules.
-// Usage: npm run build && node scripts/smoke-consumer.mjs
+// Usage: npm run build && node scripts/smoke-consumer.mjs [--keep]  (--keep leaves the temporary app)
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

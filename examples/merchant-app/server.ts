@@ -61,18 +61,16 @@ export interface RunningExample {
   close(): Promise<void>;
 }
 
-export async function startExample(options: { port?: number; buildClient?: boolean; quiet?: boolean } = {}): Promise<RunningExample> {
-  const { port = 5180, buildClient = true, quiet = false } = options;
-  if (buildClient) {
-    await build({
-      root: here,
-      configFile: false,
-      logLevel: quiet ? "silent" : "warn",
-      plugins: [react()],
-      resolve: { alias: packageAliases },
-      build: { outDir: dist, emptyOutDir: true },
-    });
-  }
+export async function startExample(options: { port?: number; quiet?: boolean } = {}): Promise<RunningExample> {
+  const { port = 5180, quiet = false } = options;
+  await build({
+    root: here,
+    configFile: false,
+    logLevel: quiet ? "silent" : "warn",
+    plugins: [react()],
+    resolve: { alias: packageAliases },
+    build: { outDir: dist, emptyOutDir: true },
+  });
 
   const realKey = process.env.CHING_API_KEY;
   const mock = realKey ? undefined : createMockChing();

@@ -85,9 +85,8 @@ const meta: Meta<PlaygroundArgs> = {
     locale: { control: "inline-radio", options: ["he", "en"] },
     theme: { control: "inline-radio", options: ["light", "dark"] },
   },
-  beforeEach: (context: object) => {
-    // Storybook's beforeEach context type does not carry msw-storybook-addon's `msw`.
-    (context as { msw: { use: (...handlers: typeof sessionPortal.handlers) => void } }).msw.use(...sessionPortal.handlers);
+  beforeEach: ({ msw }) => {
+    msw.use(...sessionPortal.handlers);
   },
 };
 

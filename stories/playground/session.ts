@@ -1,4 +1,5 @@
 import { createMockBillingPortal } from "@ching/billing-portal-react/testing";
+import { DANA } from "../components/support";
 
 /**
  * One mock merchant endpoint for the whole Storybook session: a customer
@@ -8,7 +9,7 @@ import { createMockBillingPortal } from "@ching/billing-portal-react/testing";
  */
 export const sessionPortal = createMockBillingPortal({
   customers: [
-    { id: "cus_Dana0000000A", name: "Dana Cohen", email: "dana@example.com", phone: "+442079460958", locale: "en", created: "2025-11-02T08:00:00.000Z" },
+    DANA,
     { id: "cus_Yossi000000B", name: "יוסי מזרחי", email: "yossi@example.co.il", phone: "+972541234567", taxId: "514999874", created: "2026-02-14T10:30:00.000Z" },
   ],
   signedIn: null,

@@ -10,7 +10,7 @@ import { createMockBillingPortal, type MockBillingPortal } from "../../src/testi
 export { customerObject, DANA, TAL } from "../fixtures";
 
 /** No retries: an error shows at once. */
-export function testQueryClient(): QueryClient {
+function testQueryClient(): QueryClient {
   return new QueryClient({ defaultOptions: { queries: { retry: false } } });
 }
 

@@ -1,10 +1,8 @@
 import { act, renderHook, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { setupServer } from "msw/node";
-import type { ReactNode } from "react";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
-  BillingPortalProvider,
   billingPortalKeys,
   useCreateCustomer,
   useCustomer,
@@ -13,13 +11,17 @@ import {
 } from "../../src/react";
 import { createMockBillingPortal } from "../../src/testing";
 import { DANA, TAL } from "../fixtures";
-import { fastQueryClient, renderWithProvider } from "./render";
+import { renderHookWithClient, renderWithProvider } from "./render";
 
 
 const portal = createMockBillingPortal({ customers: [TAL, DANA], signedIn: TAL.id });
 const server = setupServer(...portal.handlers);
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => portal.reset());
+afterEach(() => {
+  portal.reset();
+  // Back to the signed-in portal, after tests that served another one.
+  server.resetHandlers();
+});
 afterAll(() => server.close());
 
 const gets = (path: string) => portal.requests.filter((r) => r.method === "GET" && r.path === path).length;
@@ -93,7 +95,6 @@ describe("useCustomer()", () => {
     expect(await screen.findByText("Dana Cohen")).toBeInTheDocument();
     expect(await screen.findByRole("alert")).toHaveTextContent("404 NOT_FOUND");
     expect(backOffice.requests.filter((r) => r.path === "/customers/cus_Missing00000")).toHaveLength(1);
-    server.resetHandlers(...portal.handlers);
   });
 });
 
@@ -101,14 +102,13 @@ describe("useCustomers()", () => {
   it("lists customers where the endpoint allows it", async () => {
     const backOffice = createMockBillingPortal({ customers: [TAL, DANA], signedIn: TAL.id, allowOthers: true });
     server.use(...backOffice.handlers);
-    const { result } = renderHook(() => useCustomers(), { wrapper: (p) => renderWrapper(p) });
+    const { result } = renderHookWithClient(() => useCustomers());
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
     expect(result.current.data?.map((c) => c.name)).toEqual(["Dana Cohen", "Tal Levi"]);
-    server.resetHandlers(...portal.handlers);
   });
 
   it("reports the endpoint's 403 as an error", async () => {
-    const { result } = renderHook(() => useCustomers(), { wrapper: (p) => renderWrapper(p) });
+    const { result } = renderHookWithClient(() => useCustomers());
     await waitFor(() => expect(result.current.isError).toBe(true));
     expect(result.current.error).toMatchObject({ status: 403, code: "FORBIDDEN" });
   });
@@ -149,11 +149,10 @@ describe("useCreateCustomer()", () => {
   it("invalidates the list after a create", async () => {
     const backOffice = createMockBillingPortal({ customers: [TAL], signedIn: null, allowOthers: true });
     server.use(...backOffice.handlers);
-    const { result } = renderHook(() => ({ list: useCustomers(), create: useCreateCustomer() }), { wrapper: (p) => renderWrapper(p) });
+    const { result } = renderHookWithClient(() => ({ list: useCustomers(), create: useCreateCustomer() }));
     await waitFor(() => expect(result.current.list.data).toHaveLength(1));
     await act(() => result.current.create.mutateAsync({ name: "Noa Bar" }));
     await waitFor(() => expect(result.current.list.data).toHaveLength(2));
-    server.resetHandlers(...portal.handlers);
   });
 });
 
@@ -187,7 +186,6 @@ describe("useUpdateCustomer()", () => {
     expect(backOffice.requests.at(-1)).toMatchObject({ method: "POST", path: `/customers/${DANA.id}`, body: { locale: "en" } });
     expect(queryClient.getQueryData(billingPortalKeys.customer(DANA.id))).toMatchObject({ locale: "en" });
     expect(queryClient.getQueryData(billingPortalKeys.me())).toBeUndefined();
-    server.resetHandlers(...portal.handlers);
   });
 
   it("reports a validation error with its issues", async () => {
@@ -209,28 +207,3 @@ describe("outside BillingPortalProvider", () => {
     expect(() => renderHook(hook)).toThrow(`\`${name}\` must be used within \`BillingPortalProvider\``);
   });
 });
-
-// Helpers for renderHook with the provider.
-let sharedClient = fastQueryClient();
-function renderWrapper({ children }: { children: ReactNode }) {
-  return (
-    <BillingPortalProvider endpoint="/api/billing" queryClient={sharedClient}>
-      {children}
-    </BillingPortalProvider>
-  );
-}
-afterEach(() => {
-  sharedClient = fastQueryClient();
-});
-
-function renderHookWithClient<T>(hook: () => T) {
-  const queryClient = fastQueryClient();
-  const view = renderHook(hook, {
-    wrapper: ({ children }) => (
-      <BillingPortalProvider endpoint="/api/billing" queryClient={queryClient}>
-        {children}
-      </BillingPortalProvider>
-    ),
-  });
-  return { ...view, queryClient };
-}

@@ -1,5 +1,5 @@
 import { QueryClient } from "@tanstack/react-query";
-import { render, type RenderOptions } from "@testing-library/react";
+import { render, renderHook, type RenderOptions } from "@testing-library/react";
 import type { ReactElement, ReactNode } from "react";
 import { BillingPortalProvider, type BillingPortalProviderProps } from "../../src/react";
 
@@ -20,4 +20,17 @@ export function renderWithProvider(
     </BillingPortalProvider>
   );
   return { queryClient, ...render(ui, { wrapper, ...options }) };
+}
+
+/** `renderHook` inside a provider with its own fast QueryClient. */
+export function renderHookWithClient<T>(hook: () => T) {
+  const queryClient = fastQueryClient();
+  const view = renderHook(hook, {
+    wrapper: ({ children }) => (
+      <BillingPortalProvider endpoint="/api/billing" queryClient={queryClient}>
+        {children}
+      </BillingPortalProvider>
+    ),
+  });
+  return { ...view, queryClient };
 }

@@ -1,5 +1,5 @@
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { afterEach } from "vitest";
 import {
   createBillingPortalHandler,
   toNodeHandler,
@@ -9,12 +9,15 @@ import {
   type BillingPortalIdentity,
   type Customer,
 } from "../../src/server";
-import { createMockChing, type MockChing, type MockChingOptions, type MockChingServer } from "../../src/testing";
+import { createMockChing, MOCK_CHING_API_KEY, type MockChing, type MockChingOptions, type MockChingServer } from "../../src/testing";
+import { closeServer, listenOn } from "./listen";
 
-/** Obviously fake. */
-export const TEST_KEY = `ck_test_${"0".repeat(64)}`;
+export { closeServer, listenOn };
+
+/** Obviously fake: `ck_test_` and zeros. */
+export const TEST_KEY = MOCK_CHING_API_KEY;
 export const MOUNT = "/api/billing";
-export const SHOP = "https://shop.example";
+const SHOP = "https://shop.example";
 
 export type Transport = "fetch" | "http";
 export const transports: Transport[] = ["fetch", "http"];
@@ -63,24 +66,12 @@ export interface HarnessOptions {
 }
 
 /** The signed-in user is whoever the `x-user` header names, as a session cookie would tell. */
-export function identifyFrom(users: Map<string, string | null>) {
+function identifyFrom(users: Map<string, string | null>) {
   return (request: Request): BillingPortalIdentity | null => {
     const user = request.headers.get("x-user");
     if (!user || !users.has(user)) return null;
     return { userId: user, customerId: users.get(user) ?? null, email: `${user}@example.com`, metadata: { userId: user } };
   };
-}
-
-export async function listenOn(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-export async function closeServer(server: Server): Promise<void> {
-  await new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
 }
 
 /**
@@ -165,4 +156,17 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
 
 export function customerOf(answer: Answer): Customer {
   return answer.json.data as Customer;
+}
+
+/**
+ * One harness per test, closed after it: `const setup = harnessPerTest(transport)`, then
+ * `const { call } = await setup({ users: … })` inside a test.
+ */
+export function harnessPerTest(transport: Transport): (options?: HarnessOptions) => Promise<Harness> {
+  let harness: Harness | undefined;
+  afterEach(async () => {
+    await harness?.close();
+    harness = undefined;
+  });
+  return async (options = {}) => (harness = await createHarness({ transport, ...options }));
 }

@@ -1,17 +1,10 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { CUSTOMER_ID_PATTERN } from "../../src/core/customer";
 import type { AuthorizeRequest } from "../../src/server";
-import { createHarness, customerOf, transports, type Harness, type HarnessOptions } from "./harness";
+import { createHarness, customerOf, harnessPerTest, transports } from "./harness";
 
 describe.each(transports)("the merchant endpoint protocol (%s)", (transport) => {
-  let harness: Harness;
-  const setup = async (options: HarnessOptions = {}) => {
-    harness = await createHarness({ transport, ...options });
-    return harness;
-  };
-  afterEach(async () => {
-    await harness.close();
-  });
+  const setup = harnessPerTest(transport);
 
   describe("GET /customers/me", () => {
     it("answers 404 NOT_FOUND while the signed-in person has no customer, without asking Ching", async () => {

@@ -1,14 +1,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createHarness, customerOf, transports, type Harness, type HarnessOptions } from "./harness";
+import { customerOf, harnessPerTest, transports, type HarnessOptions } from "./harness";
 
 describe.each(transports)("when Ching fails (%s)", (transport) => {
-  let harness: Harness;
-  const setup = async (options: HarnessOptions = {}) => {
-    harness = await createHarness({ transport, ...options });
-    return harness;
-  };
-  afterEach(async () => {
-    await harness.close();
+  const setup = harnessPerTest(transport);
+  afterEach(() => {
     vi.restoreAllMocks();
   });
 
