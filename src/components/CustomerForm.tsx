@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type InputHTMLAttributes } from "react";
 import { Controller, useForm } from "react-hook-form";
 import type { CreateCustomerInput, Customer, UpdateCustomerInput } from "../core/customer";
 import { locales } from "../core/locales";
@@ -133,6 +133,12 @@ export function CustomerForm({ customer: customerProp, onSuccess, onCancel, clas
     return key ? (messages[key as MessageKey] ?? messages["form.error.invalid"]) : undefined;
   };
   const localeError = errorText("locale");
+  /** A labelled text input registered with the form, its error linked. */
+  const textField = (field: "name" | "email" | "taxId", input: InputHTMLAttributes<HTMLInputElement>, hint?: string) => (
+    <Field id={`${ids}-${field}`} label={messages[`form.${field}`]} hint={hint} error={errorText(field)}>
+      {(aria) => <input {...aria} {...register(field)} className="ching-input" {...input} />}
+    </Field>
+  );
 
   return (
     <form {...root} noValidate onSubmit={onSubmit} aria-busy={pending || undefined}>
@@ -142,34 +148,8 @@ export function CustomerForm({ customer: customerProp, onSuccess, onCancel, clas
         </div>
       ) : null}
 
-      <Field id={`${ids}-name`} label={messages["form.name"]} error={errorText("name")}>
-        {(aria) => (
-          <input
-            {...aria}
-            {...register("name")}
-            className="ching-input"
-            type="text"
-            autoComplete="name"
-            dir="auto"
-            aria-required="true"
-          />
-        )}
-      </Field>
-
-      <Field id={`${ids}-email`} label={messages["form.email"]} error={errorText("email")}>
-        {(aria) => (
-          <input
-            {...aria}
-            {...register("email")}
-            className="ching-input"
-            type="email"
-            inputMode="email"
-            autoComplete="email"
-            spellCheck={false}
-            dir="ltr"
-          />
-        )}
-      </Field>
+      {textField("name", { type: "text", autoComplete: "name", dir: "auto", "aria-required": true })}
+      {textField("email", { type: "email", inputMode: "email", autoComplete: "email", spellCheck: false, dir: "ltr" })}
 
       <Controller
         control={control}
@@ -204,24 +184,11 @@ export function CustomerForm({ customer: customerProp, onSuccess, onCancel, clas
         <FieldError id={`${ids}-locale-error`} error={localeError} />
       </fieldset>
 
-      <Field
-        id={`${ids}-taxId`}
-        label={messages["form.taxId"]}
-        hint={messages["form.taxId.hint"]}
-        error={errorText("taxId")}
-      >
-        {(aria) => (
-          <input
-            {...aria}
-            {...register("taxId")}
-            className="ching-input"
-            type="text"
-            autoComplete="off"
-            spellCheck={false}
-            dir="ltr"
-          />
-        )}
-      </Field>
+      {textField(
+        "taxId",
+        { type: "text", autoComplete: "off", spellCheck: false, dir: "ltr" },
+        messages["form.taxId.hint"],
+      )}
 
       <div className="ching-actions">
         <p className="ching-status" role="status">
