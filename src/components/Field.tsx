@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { memo, type ReactNode } from "react";
 import { ErrorIcon } from "./icons";
 import { cx } from "./utils/cx";
 import { isolateLtr } from "./utils/isolateLtr";
@@ -28,9 +28,10 @@ export function hasError(error: ReactNode): boolean {
 
 /**
  * The error line under a control (or a group): always present and polite, so
- * an error that appears while the person types is announced too.
+ * an error that appears while the person types is announced too. Memoized:
+ * the phone field re-renders its Field on every keystroke, the error rarely changes.
  */
-export function FieldError({ id, error }: { id: string; error: ReactNode }) {
+export const FieldError = memo(function FieldError({ id, error }: { id: string; error: ReactNode }) {
   return (
     <p className="ching-error" id={id} aria-live="polite">
       {hasError(error) ? (
@@ -41,7 +42,7 @@ export function FieldError({ id, error }: { id: string; error: ReactNode }) {
       ) : null}
     </p>
   );
-}
+});
 
 /**
  * One labelled control with its hint and error, linked by `aria-describedby`.
