@@ -1,4 +1,4 @@
-import { queryOptions, type QueryClient } from "@tanstack/react-query";
+import type { DataTag, QueryClient } from "@tanstack/react-query";
 import {
   createCustomer,
   getCustomer,
@@ -38,6 +38,17 @@ export function retryFor(queryClient: QueryClient): RetryOption {
 /** How long fetched billing data counts as fresh: mounting a dialog does not refetch it. */
 export const STALE_TIME_MS = 30_000;
 
+/** A query's options, for `useQuery`, `prefetchQuery` or `fetchQuery`; its key carries the data type. */
+export interface BillingPortalQueryOptions<T> {
+  queryKey: DataTag<readonly unknown[], T, BillingPortalError>;
+  queryFn: (context: { signal: AbortSignal }) => Promise<T>;
+  retry: RetryOption;
+  staleTime: number;
+}
+
+/** Types a key with its data, as TanStack's `queryOptions()` does, without its runtime. */
+const tagged = <T>(key: readonly unknown[]) => key as DataTag<readonly unknown[], T, BillingPortalError>;
+
 /**
  * The query of a customer: without an id the signed-in one
  * (`GET /customers/me`, `null` while they have none), else that one
@@ -50,14 +61,14 @@ export const STALE_TIME_MS = 30_000;
  * // Anywhere: typed cache reads
  * const me = queryClient.getQueryData(customerQueryOptions(client).queryKey); // Customer | null | undefined
  */
-export function customerQueryOptions(client: EndpointConfig, customerId?: string) {
-  return queryOptions<Customer | null, BillingPortalError>({
-    queryKey: customerId === undefined ? billingPortalKeys.me() : billingPortalKeys.customer(customerId),
+export function customerQueryOptions(client: EndpointConfig, customerId?: string): BillingPortalQueryOptions<Customer | null> {
+  return {
+    queryKey: tagged(customerId === undefined ? billingPortalKeys.me() : billingPortalKeys.customer(customerId)),
     // TanStack Query's context carries the `signal` that cancels the request.
     queryFn: (context) => (customerId === undefined ? getMe(client, context) : getCustomer(client, customerId, context)),
     retry: shouldRetry,
     staleTime: STALE_TIME_MS,
-  });
+  };
 }
 
 /**
@@ -66,13 +77,13 @@ export function customerQueryOptions(client: EndpointConfig, customerId?: string
  * @example
  * await queryClient.prefetchQuery(customersQueryOptions(client));
  */
-export function customersQueryOptions(client: EndpointConfig) {
-  return queryOptions<Customer[], BillingPortalError>({
-    queryKey: billingPortalKeys.list(),
+export function customersQueryOptions(client: EndpointConfig): BillingPortalQueryOptions<Customer[]> {
+  return {
+    queryKey: tagged(billingPortalKeys.list()),
     queryFn: (context) => listCustomers(client, context),
     retry: shouldRetry,
     staleTime: STALE_TIME_MS,
-  });
+  };
 }
 
 /** After a create or an update, the cache holds the answer: no second GET to show it. */

@@ -17,3 +17,14 @@ export {
   type ForcedChingAnswer,
   type ChingRoute,
 } from "./mockChing";
+export {
+  customerSchema,
+  createCustomerSchema,
+  updateCustomerSchema,
+  type Customer,
+  type CreateCustomerInput,
+  type UpdateCustomerInput,
+  type CustomerMetadata,
+} from "../core/customer";
+export type { ErrorDetail } from "../core/envelope";
+export type { BillingPortalIssue } from "../core/error";
