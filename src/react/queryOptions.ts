@@ -46,8 +46,9 @@ export interface BillingPortalQueryOptions<T> {
   staleTime: number;
 }
 
-/** Types a key with its data, as TanStack's `queryOptions()` does, without its runtime. */
-const tagged = <T>(key: readonly unknown[]) => key as DataTag<readonly unknown[], T, BillingPortalError>;
+/** A key typed with its data, as TanStack's `queryOptions()` types it (a type only: no runtime in the hooks bundle). */
+type Tagged<T> = DataTag<readonly unknown[], T, BillingPortalError>;
+type Key = readonly unknown[];
 
 /**
  * The query of a customer: without an id the signed-in one
@@ -63,7 +64,7 @@ const tagged = <T>(key: readonly unknown[]) => key as DataTag<readonly unknown[]
  */
 export function customerQueryOptions(client: EndpointConfig, customerId?: string): BillingPortalQueryOptions<Customer | null> {
   return {
-    queryKey: tagged(customerId === undefined ? billingPortalKeys.me() : billingPortalKeys.customer(customerId)),
+    queryKey: (customerId === undefined ? billingPortalKeys.me() : billingPortalKeys.customer(customerId)) as Key as Tagged<Customer | null>,
     // TanStack Query's context carries the `signal` that cancels the request.
     queryFn: (context) => (customerId === undefined ? getMe(client, context) : getCustomer(client, customerId, context)),
     retry: shouldRetry,
@@ -79,7 +80,7 @@ export function customerQueryOptions(client: EndpointConfig, customerId?: string
  */
 export function customersQueryOptions(client: EndpointConfig): BillingPortalQueryOptions<Customer[]> {
   return {
-    queryKey: tagged(billingPortalKeys.list()),
+    queryKey: billingPortalKeys.list() as Key as Tagged<Customer[]>,
     queryFn: (context) => listCustomers(client, context),
     retry: shouldRetry,
     staleTime: STALE_TIME_MS,
@@ -103,6 +104,12 @@ export interface CustomerMutationOptions<TInput> {
   onSuccess: (customer: Customer) => void;
 }
 
+const customerMutation = <TInput>(
+  queryClient: QueryClient,
+  mutationFn: (input: TInput) => Promise<Customer>,
+  isMe: boolean,
+): CustomerMutationOptions<TInput> => ({ mutationFn, retry: false, onSuccess: (customer) => storeCustomer(queryClient, customer, isMe) });
+
 /**
  * Creating the signed-in person's customer (`POST /customers`).
  *
@@ -113,11 +120,7 @@ export function createCustomerMutationOptions(
   client: EndpointConfig,
   queryClient: QueryClient,
 ): CustomerMutationOptions<CreateCustomerInput> {
-  return {
-    mutationFn: (input) => createCustomer(client, input),
-    retry: false,
-    onSuccess: (customer) => storeCustomer(queryClient, customer, true),
-  };
+  return customerMutation(queryClient, (input) => createCustomer(client, input), true);
 }
 
 /**
@@ -132,9 +135,9 @@ export function updateCustomerMutationOptions(
   queryClient: QueryClient,
   customerId?: string,
 ): CustomerMutationOptions<UpdateCustomerInput> {
-  return {
-    mutationFn: (input) => (customerId === undefined ? updateMe(client, input) : updateCustomer(client, customerId, input)),
-    retry: false,
-    onSuccess: (customer) => storeCustomer(queryClient, customer, customerId === undefined),
-  };
+  return customerMutation(
+    queryClient,
+    (input) => (customerId === undefined ? updateMe(client, input) : updateCustomer(client, customerId, input)),
+    customerId === undefined,
+  );
 }
