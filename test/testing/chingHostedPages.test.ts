@@ -138,7 +138,17 @@ describe("mock Ching: the hosted portal page and document PDFs (through fetch)",
     expect(html).toContain('<html lang="he" dir="rtl">');
     expect(html).toContain('<a href="https://shop.example/billing">חזרה לאתר</a>');
     expect(html.match(/<li>/g)?.length).toBeGreaterThan(3);
-    expect(html).toMatch(/href="https:\/\/hosted\.ching\.test\/hosted\/documents\/doc_[A-Za-z0-9_-]{12}\/pdf"/);
+    expect(html).toMatch(/href="https:\/\/hosted\.ching\.test\/hosted\/documents\/doc_[A-Za-z0-9_-]{12}\/pdf">חשבונית מס קבלה /);
+    expect(html).toContain(">קבלה <bdi");
+  });
+
+  it("fails the session instead of saving a card when its customer was deleted meanwhile", async () => {
+    const ching = createMockChing({ customers: [TAL] });
+    const session = await newSession(ching);
+    await chingClient(ching)("DELETE", `/customers/${TAL.id}`);
+    const response = await ching.fetch(session.url, form({ card_index: "0", action: "complete" }));
+    expect(response.headers.get("location")).toBe(urls.success_url);
+    expect(ching.setupSessions()[0]?.status).toBe("failed");
   });
 
   it("says the link has expired after 30 minutes", async () => {

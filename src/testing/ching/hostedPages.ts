@@ -32,6 +32,8 @@ const TEXT = {
     canceled: "הוספת הכרטיס בוטלה.",
     failed: "הוספת הכרטיס נכשלה.",
     ending: "מסתיים ב",
+    tax_invoice_receipt: "חשבונית מס קבלה",
+    receipt: "קבלה",
   },
   en: {
     addCardTitle: "Add a card",
@@ -53,6 +55,8 @@ const TEXT = {
     canceled: "Adding the card was canceled.",
     failed: "Adding the card failed.",
     ending: "ending",
+    tax_invoice_receipt: "Tax invoice receipt",
+    receipt: "Receipt",
   },
 } as const;
 
@@ -125,7 +129,8 @@ function submitSetup(state: ChingState, id: string, body: unknown): Response {
     return seeOther(session.cancel_url);
   }
   if (form.action !== "complete") return setupPage(state, id);
-  const declined = form.card_index === "declined";
+  // A customer deleted meanwhile has nowhere to keep a card: the session fails, as a decline would.
+  const declined = form.card_index === "declined" || !state.customers.get(session.customer);
   const index = Number(form.card_index ?? 0);
   const cardIndex = Number.isInteger(index) && index >= 0 && index < TEST_CARDS.length ? index : 0;
   state.setupSessions.complete(id, state.cards, declined ? { outcome: "failed" } : { cardIndex });
@@ -149,7 +154,7 @@ function portalPage(state: ChingState, id: string): Response {
     .flatMap((charge) => (charge.document ? [state.billing.peekDocument(charge.document)] : []))
     .filter((document) => document !== undefined);
   const documentList = documents.length
-    ? `<ul>${documents.map((d) => `<li><a href="${escapeHtml(`${state.hostedBase()}/hosted/documents/${d.id}/pdf`)}">${bdiLtr(d.id)}</a> ${bdiLtr(d.issued_at.slice(0, 10))}</li>`).join("")}</ul>`
+    ? `<ul>${documents.map((d) => `<li><a href="${escapeHtml(`${state.hostedBase()}/hosted/documents/${d.id}/pdf`)}">${t[d.type]} ${bdiLtr(d.number || d.id)}</a> ${bdiLtr(d.issued_at.slice(0, 10))}</li>`).join("")}</ul>`
     : `<p>${t.noDocuments}</p>`;
   const back = session.return_url ? `<p><a href="${escapeHtml(session.return_url)}">${t.back}</a></p>` : "";
   const who = customer ? `<p><bdi>${escapeHtml(customer.name)}</bdi></p>` : "";
