@@ -25,3 +25,14 @@ export {
   type UpdateCustomerInput,
   type CustomerMetadata,
 } from "../core/customer";
+export type {
+  PaymentMethod,
+  CardDetails,
+  SetupSession,
+  SetupSessionStatus,
+  Charge,
+  ChargeStatus,
+  BillingDocument,
+  BillingDocumentType,
+  PortalSession,
+} from "../core/billing";
