@@ -13,6 +13,8 @@ import {
   assertApiKey,
   assertFunction,
   assertPositive,
+  isMissingKey,
+  MISSING_KEY_MESSAGE,
   normalizeApiBase,
   normalizeBasePath,
   normalizeOrigins,
@@ -24,6 +26,9 @@ import { invalidParameter, routeOf } from "./routing";
 
 /** A web-standard request handler: Next.js route handlers, Hono, Remix, Bun, Deno, Workers. */
 export type BillingPortalHandler = (request: Request) => Promise<Response>;
+
+/** Stands in for a missing key so the rest is set up (and checked) as usual; never sent anywhere. */
+const MOCK_SHAPED_KEY = `ck_test_${"0".repeat(64)}`;
 
 /** Messages for the browser; the merchant gets the detailed one through `onError`. */
 const BROWSER_MESSAGES: Record<string, string> = {
@@ -59,7 +64,10 @@ function defaultOnError(error: BillingPortalError): void {
  */
 export function createBillingPortalHandler(options: BillingPortalHandlerOptions): BillingPortalHandler {
   if (!isRecord(options)) throw new TypeError("createBillingPortalHandler: pass an options object");
-  const { apiKey } = options;
+  // A missing key is a deployment problem, not a programming one: a build that imports the
+  // route (Next.js collects its config) must not fail, so every request answers it instead.
+  const keyMissing = isMissingKey(options.apiKey);
+  const apiKey = keyMissing ? MOCK_SHAPED_KEY : options.apiKey;
   assertApiKey(apiKey);
   assertFunction(options.identify, "identify", "it tells the handler who is asking (answer null for nobody).");
   assertFunction(
@@ -169,8 +177,18 @@ export function createBillingPortalHandler(options: BillingPortalHandlerOptions)
     return answer instanceof Response ? answer : ok(answer, cors);
   }
 
+  let reportedMissingKey = false;
+
   return async function billingPortalHandler(request: Request): Promise<Response> {
     const cors = corsHeaders(request);
+    if (keyMissing) {
+      const error = problem(500, CODES.misconfigured, MISSING_KEY_MESSAGE);
+      if (!reportedMissingKey) {
+        reportedMissingKey = true;
+        report(error, { request });
+      }
+      return failure(problem(500, CODES.misconfigured, BROWSER_MESSAGES[CODES.misconfigured]!), cors);
+    }
     try {
       return await route(request, cors);
     } catch (thrown) {
