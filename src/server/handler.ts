@@ -134,15 +134,19 @@ export function createBillingPortalHandler(options: BillingPortalHandlerOptions)
 
   /** Check 7: someone is signed in, with a customer id shaped like one. */
   async function identify(request: Request): Promise<BillingPortalIdentity> {
-    const identity = await options.identify(request);
+    const identity: unknown = await options.identify(request);
     if (identity === null || identity === undefined) {
       throw problem(401, CODES.unauthenticated, "Sign in to see your billing details");
     }
+    // "alice" or `true` is a bug in identify, not a signed-in person.
+    if (!isRecord(identity)) {
+      throw problem(500, CODES.misconfigured, "identify() must answer an identity object ({ userId, customerId, … }) or null, not " + typeof identity);
+    }
     const customerId = identity.customerId ?? null;
     if (customerId !== null && !isCustomerId(customerId)) {
-      throw problem(500, CODES.internal, "identify() returned a customerId that is not a Ching customer id (cus_ and 12 characters)");
+      throw problem(500, CODES.internal, "identify() returned a customerId that is not a Ching customer id (cus_ and 8 to 64 of A-Z a-z 0-9 _ -)");
     }
-    return { ...identity, customerId };
+    return { ...(identity as unknown as BillingPortalIdentity), customerId };
   }
 
   async function route(request: Request, cors: Record<string, string> | undefined): Promise<Response> {
@@ -196,7 +200,8 @@ export function createBillingPortalHandler(options: BillingPortalHandlerOptions)
         thrown instanceof BillingPortalError
           ? thrown
           : problem(500, CODES.internal, `Unexpected error: ${redact(describe(thrown))}`, undefined, thrown);
-      if (error.status >= 500) report(error, { request });
+      // A browser that left mid-request is no failure to alert anyone about.
+      if (error.status >= 500 && !request.signal.aborted) report(error, { request });
       const message = BROWSER_MESSAGES[error.code];
       return failure(message ? problem(error.status, error.code, message) : error, cors);
     }
