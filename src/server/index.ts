@@ -25,17 +25,5 @@ export {
   type UpdateCustomerInput,
   type CustomerMetadata,
 } from "../core/customer";
-export {
-  setupSessionStatuses,
-  chargeStatuses,
-  billingDocumentTypes,
-  type PaymentMethod,
-  type CardDetails,
-  type SetupSession,
-  type SetupSessionStatus,
-  type Charge,
-  type ChargeStatus,
-  type BillingDocument,
-  type BillingDocumentType,
-  type PortalSession,
-} from "../core/billing";
+// Types, schemas and id checks of saved cards, setup sessions, charges, documents and portal sessions.
+export * from "../core/billing";
