@@ -17,7 +17,15 @@ export {
   type Locale,
 } from "./core/customer";
 export { toE164, formatPhone, formatAsYouType, type CountryCode } from "./core/phone";
-export { BillingPortalError, isBillingPortalError, type BillingPortalIssue } from "./core/error";
-export { createEndpointClient, type EndpointClient, type EndpointClientOptions, type HeadersOption } from "./core/client";
+export { BillingPortalError, isBillingPortalError, type BillingPortalIssue, type BillingPortalErrorInit } from "./core/error";
+export { ERROR_CODES, type BillingPortalErrorCode } from "./core/errorCodes";
+export {
+  createEndpointClient,
+  type EndpointClient,
+  type EndpointClientOptions,
+  type EndpointConfig,
+  type HeadersOption,
+  type RequestOptions,
+} from "./core/client";
 export { directionOf, type Direction } from "./core/locale";
 export { en, he, type Messages, type MessageKey, type MessageOverrides } from "./core/messages";

@@ -105,14 +105,9 @@ export async function callEndpoint<T>(
 // The requests of the protocol, one function each (the hooks call these; a
 // bundle keeps only those it uses). Each takes the checked config first.
 
-/** `GET /customers/me`: the signed-in customer, or `null` when they have none yet (404). */
-export function getMe(config: EndpointConfig, options?: RequestOptions): Promise<Customer | null> {
-  return callEndpoint<Customer>(config, "GET", ME_PATH, undefined, options).catch((error: unknown) => {
-    // "No customer yet" is a state, not a failure (an AbortError has no status).
-    if ((error as { status?: number }).status === 404) return null;
-    throw error;
-  });
-}
+/** `GET /customers/me`: the signed-in customer, or `null` when they have none yet. */
+export const getMe = (config: EndpointConfig, options?: RequestOptions): Promise<Customer | null> =>
+  callEndpoint(config, "GET", ME_PATH, undefined, options);
 
 /** `GET /customers/:id`. */
 export const getCustomer = (config: EndpointConfig, customerId: string, options?: RequestOptions): Promise<Customer> =>
@@ -140,7 +135,7 @@ export const updateCustomer = (
 
 /** The protocol as methods, for use outside React. */
 export interface EndpointClient extends EndpointConfig {
-  /** `GET /customers/me`: the signed-in customer, or `null` when they have none yet (404). */
+  /** `GET /customers/me`: the signed-in customer, or `null` when they have none yet. */
   getMe(options?: RequestOptions): Promise<Customer | null>;
   /** `GET /customers/:id`. */
   getCustomer(customerId: string, options?: RequestOptions): Promise<Customer>;

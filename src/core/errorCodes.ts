@@ -62,6 +62,6 @@ export const FIELD_CONFLICT_CODES = {
  */
 export type BillingPortalErrorCode =
   | (typeof ERROR_CODES)[keyof typeof ERROR_CODES]
-  | keyof typeof FIELD_CONFLICT_CODES
+  | "EMAIL_EXISTS"
   | `HTTP_${number}`
   | (string & {});

@@ -42,7 +42,10 @@ export type RouteMatch =
   | { kind: "route"; name: RouteName; method: ProtocolMethod; params: Record<string, string>; allow: ProtocolMethod[] }
   | { kind: "method"; allow: ProtocolMethod[] };
 
-const compiled = ROUTES.map((route) => ({ ...route, segments: route.path.split("/").filter(Boolean) }));
+type CompiledRoute = (typeof ROUTES)[number] & { segments: string[] };
+let compiled: CompiledRoute[] | undefined;
+/** The table split into segments, made on first use: a module-level `map()` would keep it in every browser bundle. */
+const table = () => (compiled ??= ROUTES.map((route) => ({ ...route, segments: route.path.split("/").filter(Boolean) })));
 
 function decode(segment: string): string {
   try {
@@ -63,8 +66,8 @@ function decode(segment: string): string {
  * matchRoute("GET", ["customers", "me"]); // { kind: "route", name: "getMe", … }
  */
 export function matchRoute(method: string, segments: readonly string[]): RouteMatch | null {
-  let best: { literals: number; routes: typeof compiled } | undefined;
-  for (const route of compiled) {
+  let best: { literals: number; routes: CompiledRoute[] } | undefined;
+  for (const route of table()) {
     if (route.segments.length !== segments.length) continue;
     let literals = 0;
     const fits = route.segments.every((part, at) => {

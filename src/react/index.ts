@@ -12,5 +12,6 @@ export {
   createCustomerMutationOptions,
   updateCustomerMutationOptions,
   type CustomerMutationOptions,
+  type BillingPortalQueryOptions,
   type RetryOption,
 } from "./queryOptions";

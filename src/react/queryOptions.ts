@@ -1,4 +1,4 @@
-import { queryOptions, type QueryClient } from "@tanstack/react-query";
+import type { DataTag, QueryClient } from "@tanstack/react-query";
 import {
   createCustomer,
   getCustomer,
@@ -38,6 +38,18 @@ export function retryFor(queryClient: QueryClient): RetryOption {
 /** How long fetched billing data counts as fresh: mounting a dialog does not refetch it. */
 export const STALE_TIME_MS = 30_000;
 
+/** A query's options, for `useQuery`, `prefetchQuery` or `fetchQuery`; its key carries the data type. */
+export interface BillingPortalQueryOptions<T> {
+  queryKey: DataTag<readonly unknown[], T, BillingPortalError>;
+  queryFn: (context: { signal: AbortSignal }) => Promise<T>;
+  retry: RetryOption;
+  staleTime: number;
+}
+
+/** A key typed with its data, as TanStack's `queryOptions()` types it (a type only: no runtime in the hooks bundle). */
+type Tagged<T> = DataTag<readonly unknown[], T, BillingPortalError>;
+type Key = readonly unknown[];
+
 /**
  * The query of a customer: without an id the signed-in one
  * (`GET /customers/me`, `null` while they have none), else that one
@@ -50,14 +62,14 @@ export const STALE_TIME_MS = 30_000;
  * // Anywhere: typed cache reads
  * const me = queryClient.getQueryData(customerQueryOptions(client).queryKey); // Customer | null | undefined
  */
-export function customerQueryOptions(client: EndpointConfig, customerId?: string) {
-  return queryOptions<Customer | null, BillingPortalError>({
-    queryKey: customerId === undefined ? billingPortalKeys.me() : billingPortalKeys.customer(customerId),
+export function customerQueryOptions(client: EndpointConfig, customerId?: string): BillingPortalQueryOptions<Customer | null> {
+  return {
+    queryKey: (customerId === undefined ? billingPortalKeys.me() : billingPortalKeys.customer(customerId)) as Key as Tagged<Customer | null>,
     // TanStack Query's context carries the `signal` that cancels the request.
     queryFn: (context) => (customerId === undefined ? getMe(client, context) : getCustomer(client, customerId, context)),
     retry: shouldRetry,
     staleTime: STALE_TIME_MS,
-  });
+  };
 }
 
 /**
@@ -66,13 +78,13 @@ export function customerQueryOptions(client: EndpointConfig, customerId?: string
  * @example
  * await queryClient.prefetchQuery(customersQueryOptions(client));
  */
-export function customersQueryOptions(client: EndpointConfig) {
-  return queryOptions<Customer[], BillingPortalError>({
-    queryKey: billingPortalKeys.list(),
+export function customersQueryOptions(client: EndpointConfig): BillingPortalQueryOptions<Customer[]> {
+  return {
+    queryKey: billingPortalKeys.list() as Key as Tagged<Customer[]>,
     queryFn: (context) => listCustomers(client, context),
     retry: shouldRetry,
     staleTime: STALE_TIME_MS,
-  });
+  };
 }
 
 /** After a create or an update, the cache holds the answer: no second GET to show it. */
@@ -92,6 +104,12 @@ export interface CustomerMutationOptions<TInput> {
   onSuccess: (customer: Customer) => void;
 }
 
+const customerMutation = <TInput>(
+  queryClient: QueryClient,
+  mutationFn: (input: TInput) => Promise<Customer>,
+  isMe: boolean,
+): CustomerMutationOptions<TInput> => ({ mutationFn, retry: false, onSuccess: (customer) => storeCustomer(queryClient, customer, isMe) });
+
 /**
  * Creating the signed-in person's customer (`POST /customers`).
  *
@@ -102,11 +120,7 @@ export function createCustomerMutationOptions(
   client: EndpointConfig,
   queryClient: QueryClient,
 ): CustomerMutationOptions<CreateCustomerInput> {
-  return {
-    mutationFn: (input) => createCustomer(client, input),
-    retry: false,
-    onSuccess: (customer) => storeCustomer(queryClient, customer, true),
-  };
+  return customerMutation(queryClient, (input) => createCustomer(client, input), true);
 }
 
 /**
@@ -121,9 +135,9 @@ export function updateCustomerMutationOptions(
   queryClient: QueryClient,
   customerId?: string,
 ): CustomerMutationOptions<UpdateCustomerInput> {
-  return {
-    mutationFn: (input) => (customerId === undefined ? updateMe(client, input) : updateCustomer(client, customerId, input)),
-    retry: false,
-    onSuccess: (customer) => storeCustomer(queryClient, customer, customerId === undefined),
-  };
+  return customerMutation(
+    queryClient,
+    (input) => (customerId === undefined ? updateMe(client, input) : updateCustomer(client, customerId, input)),
+    customerId === undefined,
+  );
 }

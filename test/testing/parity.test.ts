@@ -149,7 +149,8 @@ describe("createMockBillingPortal answers as createBillingPortalHandler does", (
       await endpoint.send("GET", "/customers/me"),
       await endpoint.send("POST", "/customers/me", { taxId: "515151515" }),
     ]);
-    expect(answers.map((answer) => answer.status)).toEqual([404, 404, 200, 200, 200, 200]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 404, 200, 200, 200, 200]);
+    expect(answers[0]?.body).toEqual({ success: true, data: null });
     expect(answers[5]?.data).toMatchObject({ ...TAL, taxId: "515151515" });
   });
 
