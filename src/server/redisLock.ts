@@ -15,7 +15,9 @@ import {
 export interface NodeRedisLockClient {
   /** node-redis has it; it tells the client apart from ioredis. */
   readonly isOpen: boolean;
+  /** `SET key value NX PX ms`, node-redis style. */
   set(key: string, value: string, options: { NX: true; PX: number }): Promise<unknown>;
+  /** `EVAL script`, node-redis style. */
   eval(script: string, options: { keys: string[]; arguments: string[] }): Promise<unknown>;
 }
 
@@ -23,7 +25,9 @@ export interface NodeRedisLockClient {
 export interface IORedisLockClient {
   /** ioredis has it (`"ready"`, `"connecting"`, …); it tells the client apart from node-redis. */
   readonly status: string;
+  /** `SET key value PX ms NX`, ioredis style. */
   set(key: string, value: string, px: "PX", milliseconds: number, nx: "NX"): Promise<unknown>;
+  /** `EVAL script numkeys key… arg…`, ioredis style. */
   eval(script: string, numberOfKeys: number, ...keysAndArguments: string[]): Promise<unknown>;
 }
 
@@ -45,6 +49,7 @@ export interface RedisLockOptions {
   client?: "node-redis" | "ioredis";
 }
 
+/** What `createRedisLock` puts before every key unless told otherwise. */
 export const DEFAULT_REDIS_LOCK_PREFIX = "ching:bp:lock:";
 
 /** Deletes the key only if it still holds this lease's token: a lease that ran out and was taken by another is left alone. */
