@@ -35,3 +35,17 @@ export {
 } from "../core/customer";
 export type { ErrorDetail } from "../core/envelope";
 export type { BillingPortalIssue } from "../core/error";
+export {
+  setupSessionStatuses,
+  chargeStatuses,
+  billingDocumentTypes,
+  type PaymentMethod,
+  type CardDetails,
+  type SetupSession,
+  type SetupSessionStatus,
+  type Charge,
+  type ChargeStatus,
+  type BillingDocument,
+  type BillingDocumentType,
+  type PortalSession,
+} from "../core/billing";
