@@ -4,20 +4,7 @@
  */
 export * from "./react";
 export * from "./components";
-export {
-  customerSchema,
-  createCustomerSchema,
-  updateCustomerSchema,
-  isCustomerId,
-  locales,
-  type Customer,
-  type CreateCustomerInput,
-  type UpdateCustomerInput,
-  type CustomerMetadata,
-  type Locale,
-} from "./core/customer";
-export { toE164, formatPhone, formatAsYouType, type CountryCode } from "./core/phone";
-export { BillingPortalError, isBillingPortalError, type BillingPortalIssue } from "./core/error";
+// Also on the server-safe entry `@ching/billing-portal-react/shared` (no "use client").
+export * from "./shared";
 export { createEndpointClient, type EndpointClient, type EndpointClientOptions, type HeadersOption } from "./core/client";
-export { directionOf, type Direction } from "./core/locale";
 export { en, he, type Messages, type MessageKey, type MessageOverrides } from "./core/messages";

@@ -1,0 +1,28 @@
+/**
+ * @ching/billing-portal-react/shared: what the browser and the server both use, on an
+ * entry without "use client", so Server Components, route handlers and any Node code
+ * can call it: the customer schemas and types, the phone helpers, the error class and
+ * the handler's error codes. The root entry exports the same names.
+ *
+ * @example
+ * ```ts
+ * // app/actions.ts (a Next.js Server Action)
+ * import { toE164, createCustomerSchema } from "@ching/billing-portal-react/shared";
+ * ```
+ */
+export {
+  customerSchema,
+  createCustomerSchema,
+  updateCustomerSchema,
+  isCustomerId,
+  locales,
+  type Customer,
+  type CreateCustomerInput,
+  type UpdateCustomerInput,
+  type CustomerMetadata,
+  type Locale,
+} from "../core/customer";
+export { toE164, formatPhone, formatAsYouType, type CountryCode } from "../core/phone";
+export { BillingPortalError, isBillingPortalError, type BillingPortalIssue } from "../core/error";
+export { HANDLER_ERROR_CODES } from "../core/envelope";
+export { directionOf, type Direction } from "../core/locale";
