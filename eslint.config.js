@@ -35,6 +35,16 @@ export default tseslint.config(
     rules: { "no-restricted-imports": ["error", { patterns: ["../components/*", "../server/*", "../testing/*"] }] },
   },
   {
+    // The server-safe entry re-exports core: nothing from React, nothing from the server.
+    files: ["src/shared/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: ["react", "react-*", "@tanstack/*", "../react/*", "../components/*", "../server/*", "../testing/*"] }] },
+  },
+  {
+    // The bin runs the in-memory Ching, never msw or React.
+    files: ["src/bin/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: ["react", "react-*", "msw", "msw/*", "../react/*", "../components/*", "../testing/index", "../testing/mockBillingPortal"] }] },
+  },
+  {
     files: ["src/testing/**/*.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: ["react", "react-dom", "../react/*", "../components/*"] }] },
   },
