@@ -6,5 +6,12 @@ export * from "./react";
 export * from "./components";
 // Also on the server-safe entry `@ching/billing-portal-react/shared` (no "use client").
 export * from "./shared";
-export { createEndpointClient, type EndpointClient, type EndpointClientOptions, type HeadersOption } from "./core/client";
+export {
+  createEndpointClient,
+  type EndpointClient,
+  type EndpointClientOptions,
+  type HeadersOption,
+  type HeadersValue,
+  type CredentialsOption,
+} from "./core/client";
 export { en, he, type Messages, type MessageKey, type MessageOverrides } from "./core/messages";

@@ -76,7 +76,7 @@ export interface MockChing {
   /** The key it accepts. */
   readonly apiKey: string;
   /** Answers like Ching over the network would; pass it as the handler's `fetch`. Any origin and base path work. */
-  fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
+  fetch(input: Request | URL | string, init?: RequestInit): Promise<Response>;
   /** Serves the API over HTTP on 127.0.0.1 (port 0: any free port). */
   listen(port?: number): Promise<MockChingServer>;
   /** The requests received, oldest first (faulted ones too); the latest 10 000 are kept. */
@@ -308,7 +308,7 @@ export function createMockChing(options: MockChingOptions = {}): MockChing {
 
   const networkFailure = () => new TypeError("fetch failed", { cause: new Error("mock Ching dropped the connection") });
 
-  async function mockFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  async function mockFetch(input: Request | URL | string, init?: RequestInit): Promise<Response> {
     const request = input instanceof Request && init === undefined ? input : new Request(input, init);
     const result = await answer(request);
     if (result === DROP) throw networkFailure();
