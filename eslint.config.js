@@ -4,7 +4,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "storybook-static/", "public/mockServiceWorker.js", "node_modules/", "examples/*/dist/"] },
+  { ignores: ["dist/", "storybook-static/", "public/mockServiceWorker.js", "node_modules/", "examples/*/dist/", "examples/next-app/.next/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { languageOptions: { globals: { ...globals.browser, ...globals.node } } },
