@@ -237,17 +237,11 @@ try {
   const page = await browser.newPage({ viewport: { width: 900, height: 820 } });
   page.setDefaultTimeout(15_000);
   const problems: string[] = [];
-  const missingCustomer404s: string[] = [];
   page.on("console", (message) => {
     const text = message.text();
     const hydration = /hydrat|did not match|server rendered html|#418|#423|#425/i.test(text);
     if (message.type() !== "error" && !(message.type() === "warning" && hydration)) return;
-    // GET /customers/me answers 404 for a person without a customer until the protocol change of issue 12 lands;
-    // the browser logs it as a failed resource. Counted apart and reported, never silently.
-    if (/Failed to load resource.*\b404\b/.test(text) && /\/api\/billing\/customers\/me\b/.test(message.location().url)) {
-      missingCustomer404s.push(message.location().url);
-      return;
-    }
+    // A failed resource is an error too: a person without a customer yet is 200 { data: null }, not a 404.
     problems.push(`console ${message.type()}: ${text} (${message.location().url})`);
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
@@ -258,6 +252,13 @@ try {
     await page.getByTestId("customer-on-file").waitFor();
     expectText(await page.getByTestId("customer-on-file").innerText(), "no billing details yet", "server-rendered status");
     await page.getByText(he["profile.noCustomer.title"]).waitFor();
+    const me = await page.evaluate(async () => {
+      const response = await fetch("/api/billing/customers/me");
+      return { status: response.status, body: (await response.json()) as unknown };
+    });
+    if (me.status !== 200 || JSON.stringify(me.body) !== '{"success":true,"data":null}') {
+      throw new Error(`GET /customers/me without a customer answered ${me.status} ${JSON.stringify(me.body)}`);
+    }
   });
 
   await step("create: the create dialog makes the customer at the in-memory Ching", async () => {
@@ -302,12 +303,6 @@ try {
     await page.waitForTimeout(500);
     if (problems.length > 0) throw new Error(problems.join("\n"));
   });
-  if (missingCustomer404s.length > 0) {
-    console.log(
-      `  ! known, not yet fixed on this branch: GET /customers/me answered 404 for a person without a customer ` +
-        `(${missingCustomer404s.length}×), which the browser logs as a console error (issue 12: it becomes 200 { data: null })`,
-    );
-  }
   if (!mock.output().includes("listening")) throw new Error("ching-mock stopped early");
 } catch (error) {
   failure = error;

@@ -10,8 +10,10 @@ export {
   createEndpointClient,
   type EndpointClient,
   type EndpointClientOptions,
+  type EndpointConfig,
   type HeadersOption,
   type HeadersValue,
   type CredentialsOption,
+  type RequestOptions,
 } from "./core/client";
 export { en, he, type Messages, type MessageKey, type MessageOverrides } from "./core/messages";

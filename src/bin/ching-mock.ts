@@ -1,6 +1,7 @@
 /**
- * `npx ching-mock`: the in-memory Ching Customers API over HTTP on 127.0.0.1, for
- * running your server (the handler, or your own backend) without a Ching account.
+ * `npx ching-mock`: the in-memory Ching over HTTP on 127.0.0.1 (customers, cards, setup
+ * sessions, charges, documents, portal sessions and their hosted pages), for running your
+ * server (the handler, or your own backend) without a Ching account.
  *
  *   npx ching-mock [--port 4010] [--api-key ck_test_…] [--empty]
  *
@@ -12,13 +13,15 @@ import { createMockChing, MOCK_CHING_API_KEY } from "../testing/ching/index";
 
 const USAGE = `Usage: ching-mock [options]
 
-Serves an in-memory Ching Customers API on 127.0.0.1 until Ctrl-C.
+Serves an in-memory Ching (customers, cards, charges, documents, setup and portal
+sessions with their hosted pages) on 127.0.0.1 until Ctrl-C.
 
 Options:
   -p, --port <n>      the port (default 4010, or $PORT; 0 picks a free one)
       --api-key <key> the one key it accepts (default: the fake test key ck_test_ and 64 zeros,
                       or $CHING_MOCK_API_KEY)
-      --empty         start with no customers (default: one demo customer, Tal Levi)
+      --empty         start with no customers (default: one demo customer, Tal Levi,
+                      with cards and a year of charges)
   -h, --help          this text`;
 
 function fail(message: string): never {
@@ -50,12 +53,14 @@ const port = Number(portText);
 if (!/^\d+$/.test(portText) || port > 65535) fail(`--port must be a port number (0 to 65535), not "${portText}"`);
 const apiKey = values["api-key"] ?? process.env.CHING_MOCK_API_KEY ?? MOCK_CHING_API_KEY;
 
+const DEMO_CUSTOMER = "cus_V8ltq1pK_MWH";
 const ching = createMockChing({
   apiKey,
   customers: values.empty
     ? []
-    : [{ id: "cus_V8ltq1pK_MWH", name: "Tal Levi", email: "tal@example.com", phone: "+972501234567", locale: "he", created: "2026-04-19T09:12:43.000Z" }],
+    : [{ id: DEMO_CUSTOMER, name: "Tal Levi", email: "tal@example.com", phone: "+972501234567", locale: "he", created: "2026-04-19T09:12:43.000Z" }],
 });
+if (!values.empty) ching.seedDemoBilling(DEMO_CUSTOMER);
 
 const server = await ching.listen(port).catch((error: unknown) => {
   console.error(`ching-mock: could not listen on 127.0.0.1:${port}: ${error instanceof Error ? error.message : String(error)}`);
@@ -67,6 +72,7 @@ console.log(`In-memory Ching listening on ${server.url}`);
 console.log(`  apiBase: ${server.apiBase}   (the handler's apiBase option)`);
 console.log(`  apiKey:  ${apiKey}${keyNote}`);
 console.log(`  try:     curl -H "Authorization: Bearer ${apiKey}" ${server.apiBase}/customers`);
+console.log(`  hosted:  add-card, portal and PDF pages under ${server.url}/hosted/ (the urls it answers point there)`);
 console.log("  Ctrl-C to stop");
 
 let stopping = false;

@@ -6,3 +6,12 @@ export { useCustomers } from "./useCustomers";
 export { useCreateCustomer } from "./useCreateCustomer";
 export { useUpdateCustomer } from "./useUpdateCustomer";
 export { useLocale } from "./useLocale";
+export {
+  customerQueryOptions,
+  customersQueryOptions,
+  createCustomerMutationOptions,
+  updateCustomerMutationOptions,
+  type CustomerMutationOptions,
+  type BillingPortalQueryOptions,
+  type RetryOption,
+} from "./queryOptions";

@@ -2,7 +2,7 @@
  * @ching/billing-portal-react/shared: what the browser and the server both use, on an
  * entry without "use client", so Server Components, route handlers and any Node code
  * can call it: the customer schemas and types, the phone helpers, the error class and
- * the handler's error codes. The root entry exports the same names.
+ * the error codes (`ERROR_CODES`, and `HANDLER_ERROR_CODES`, the handler's). The root entry exports the same names.
  *
  * @example
  * ```ts
@@ -23,6 +23,6 @@ export {
   type Locale,
 } from "../core/customer";
 export { toE164, formatPhone, formatAsYouType, type CountryCode } from "../core/phone";
-export { BillingPortalError, isBillingPortalError, type BillingPortalIssue } from "../core/error";
-export { HANDLER_ERROR_CODES } from "../core/envelope";
+export { BillingPortalError, isBillingPortalError, type BillingPortalIssue, type BillingPortalErrorInit } from "../core/error";
+export { ERROR_CODES, HANDLER_ERROR_CODES, type BillingPortalErrorCode } from "../core/errorCodes";
 export { directionOf, type Direction } from "../core/locale";

@@ -9,8 +9,9 @@ import type * as MockBillingPortalModule from "./mockBillingPortal";
 import type { MockBillingPortal, MockBillingPortalOptions } from "./mockBillingPortal";
 
 export type { MockBillingPortal, MockBillingPortalOptions, ForcedError, RecordedRequest } from "./mockBillingPortal";
-export { CustomerStore, generateId, type CustomerSeed } from "./customerStore";
 export * from "./ching/index";
+export type { ErrorDetail } from "../core/envelope";
+export type { BillingPortalIssue } from "../core/error";
 
 /** True when `error` says the package `msw` could not be found (Node, Vite and webpack word it differently). */
 function isMissingMsw(error: unknown): boolean {
@@ -18,7 +19,7 @@ function isMissingMsw(error: unknown): boolean {
   return /['"`]?msw['"`]?/.test(message) && /cannot find|failed to (load|resolve)|not found|could not resolve/i.test(message);
 }
 
-// Top-level await: the module that imports msw loads before anything here is used.
+// Top-level await: the module that imports msw has loaded (or failed to) before anything here runs.
 const portalModule: typeof MockBillingPortalModule | undefined = await import("./mockBillingPortal").catch((error: unknown) => {
   if (isMissingMsw(error)) return undefined;
   throw error;

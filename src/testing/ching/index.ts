@@ -1,17 +1,48 @@
 /**
- * @ching/billing-portal-react/testing/ching: the in-memory Ching Customers API alone.
- * No msw and no React: it loads in plain Node, edge runtimes and test runners with
- * nothing else installed. `@ching/billing-portal-react/testing` exports the same names.
+ * @ching/billing-portal-react/testing/ching: the in-memory Ching alone. No msw and no
+ * React: it loads in plain Node, edge runtimes and test runners with nothing else
+ * installed. `@ching/billing-portal-react/testing` exports the same names.
  */
 export {
   createMockChing,
+  demoBilling,
   MOCK_CHING_API_KEY,
+  MOCK_CHING_HOSTED_BASE,
   type MockChing,
   type MockChingOptions,
   type MockChingFault,
   type MockChingCall,
   type MockChingServer,
+  type MockPortalSession,
   type ForcedChingAnswer,
   type ChingRoute,
+  type ChargeSeed,
+  type CompleteSetupSessionOptions,
+  type DemoBilling,
+  type PaymentMethodSeed,
 } from "../mockChing";
 export type { CustomerSeed } from "../customerStore";
+// What its methods take and answer, so that a test can name (and check) them.
+export {
+  customerSchema,
+  createCustomerSchema,
+  updateCustomerSchema,
+  type Customer,
+  type CreateCustomerInput,
+  type UpdateCustomerInput,
+  type CustomerMetadata,
+} from "../../core/customer";
+export {
+  billingDocumentTypes,
+  chargeStatuses,
+  setupSessionStatuses,
+  type BillingDocument,
+  type BillingDocumentType,
+  type CardDetails,
+  type Charge,
+  type ChargeStatus,
+  type PaymentMethod,
+  type PortalSession,
+  type SetupSession,
+  type SetupSessionStatus,
+} from "../../core/billing";
