@@ -16,4 +16,23 @@ export {
   type CredentialsOption,
   type RequestOptions,
 } from "./core/client";
+export {
+  isPaymentMethodId,
+  isSetupSessionId,
+  isChargeId,
+  isDocumentId,
+  setupSessionStatuses,
+  chargeStatuses,
+  billingDocumentTypes,
+  type PaymentMethod,
+  type CardDetails,
+  type SetupSession,
+  type SetupSessionStatus,
+  type Charge,
+  type ChargeStatus,
+  type BillingDocument,
+  type BillingDocumentType,
+  type PortalSession,
+} from "./core/billing";
+export type { ReturnUrlInput, StartedSetupSession, SetupSessionState, StartedPortalSession } from "./core/billingClient";
 export { en, he, type Messages, type MessageKey, type MessageOverrides } from "./core/messages";

@@ -21,6 +21,8 @@ export const ERROR_CODES = {
   upstreamUnavailable: "UPSTREAM_UNAVAILABLE",
   upstreamTimeout: "UPSTREAM_TIMEOUT",
   upstreamInvalidResponse: "UPSTREAM_INVALID_RESPONSE",
+  /** A receipt Ching has not made a PDF of yet. */
+  documentNotReady: "DOCUMENT_NOT_READY",
   // The Node adapter: a request Node could not turn into a `Request`.
   badRequest: "BAD_REQUEST",
   // The browser's client: no answer, no answer in time, an answer that is not the envelope.
@@ -46,6 +48,7 @@ export const HANDLER_ERROR_CODES = {
   upstreamUnavailable: ERROR_CODES.upstreamUnavailable,
   upstreamTimeout: ERROR_CODES.upstreamTimeout,
   upstreamInvalidResponse: ERROR_CODES.upstreamInvalidResponse,
+  documentNotReady: ERROR_CODES.documentNotReady,
 } as const;
 
 /** Codes of Ching's that a form shows at one field (the customer conflicts of ching-api.md). */

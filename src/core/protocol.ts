@@ -23,6 +23,15 @@ export const ROUTES = [
   { name: "updateMe", method: "POST", path: "/customers/me" },
   { name: "getCustomer", method: "GET", path: "/customers/:customerId" },
   { name: "updateCustomer", method: "POST", path: "/customers/:customerId" },
+  // The second wave: always the signed-in person's own customer, resolved on the server.
+  { name: "listPaymentMethods", method: "GET", path: "/customers/me/payment_methods" },
+  { name: "detachPaymentMethod", method: "POST", path: "/customers/me/payment_methods/:paymentMethodId/detach" },
+  { name: "createSetupSession", method: "POST", path: "/customers/me/setup_sessions" },
+  { name: "getSetupSession", method: "GET", path: "/customers/me/setup_sessions/:setupSessionId" },
+  { name: "listCharges", method: "GET", path: "/customers/me/charges" },
+  { name: "getDocument", method: "GET", path: "/customers/me/documents/:documentId" },
+  { name: "getDocumentPdf", method: "GET", path: "/customers/me/documents/:documentId/pdf" },
+  { name: "createPortalSession", method: "POST", path: "/customers/me/portal_sessions" },
 ] as const satisfies readonly RouteDefinition[];
 
 export type RouteName = (typeof ROUTES)[number]["name"];
@@ -36,6 +45,28 @@ export const CUSTOMERS_PATH = "/customers";
 export const ME_PATH = "/customers/me";
 /** `/customers/:id`, the id encoded so that it cannot walk to another route. */
 export const customerPath = (customerId: string): string => `${CUSTOMERS_PATH}/${encodeURIComponent(customerId)}`;
+
+const enc = encodeURIComponent;
+/** `/customers/me/payment_methods`: the signed-in person's active saved cards. */
+export const PAYMENT_METHODS_PATH = `${ME_PATH}/payment_methods`;
+/** `/customers/me/payment_methods/:id/detach`. */
+export const detachPaymentMethodPath = (paymentMethodId: string): string => `${PAYMENT_METHODS_PATH}/${enc(paymentMethodId)}/detach`;
+/** `/customers/me/setup_sessions`: starts the hosted add-card page. */
+export const SETUP_SESSIONS_PATH = `${ME_PATH}/setup_sessions`;
+/** `/customers/me/setup_sessions/:id`. */
+export const setupSessionPath = (setupSessionId: string): string => `${SETUP_SESSIONS_PATH}/${enc(setupSessionId)}`;
+/** `/customers/me/charges`: the signed-in person's 100 newest charges. */
+export const CHARGES_PATH = `${ME_PATH}/charges`;
+/** `/customers/me/documents/:id`: a tax document of one of the person's charges. */
+export const documentPath = (documentId: string): string => `${ME_PATH}/documents/${enc(documentId)}`;
+/** `/customers/me/documents/:id/pdf`: redirects to the document's PDF. */
+export const documentPdfPath = (documentId: string): string => `${documentPath(documentId)}/pdf`;
+/** `/customers/me/portal_sessions`: a fresh link into Ching's hosted portal. */
+export const PORTAL_SESSIONS_PATH = `${ME_PATH}/portal_sessions`;
+
+/** The browser query parameters a return from the hosted add-card page carries. */
+export const SETUP_RETURN_PARAM = "ching_setup";
+export const SETUP_RETURN_ID_PARAM = "ching_setup_id";
 
 /** What `matchRoute` found: a request of the protocol, a known path asked with another method, or nothing. */
 export type RouteMatch =

@@ -17,7 +17,9 @@ export function methodError(method: string, allow: readonly ProtocolMethod[]): B
 
 /** Check 3: every path parameter shaped like its id. */
 export function idError(invalid: string | undefined): BillingPortalError | undefined {
-  return invalid === undefined ? undefined : problem(400, CODES.invalidId, "That is not a customer id");
+  if (invalid === undefined) return undefined;
+  const what = { paymentMethodId: "card", setupSessionId: "setup session", documentId: "document" }[invalid] ?? "customer";
+  return problem(400, CODES.invalidId, `That is not a ${what} id`);
 }
 
 /**

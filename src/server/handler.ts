@@ -1,6 +1,7 @@
 import { HANDLER_ERROR_CODES as CODES, isRecord } from "../core/envelope";
 import { BillingPortalError } from "../core/error";
 import { isCustomerId } from "../core/customer";
+import { createBillingOperations } from "./billing";
 import { createChingClient } from "./ching";
 import { createOnce } from "./createOnce";
 import { chingCustomers } from "./customers";
@@ -86,7 +87,7 @@ export function createBillingPortalHandler(options: BillingPortalHandlerOptions)
     redact,
   });
   const customers = chingCustomers(ching);
-  const operations = createOperations({
+  const customerOperations = createOperations({
     customers,
     metadataKeys,
     authorize: options.authorize,
@@ -99,6 +100,15 @@ export function createBillingPortalHandler(options: BillingPortalHandlerOptions)
       warn: (message) => console.warn(message),
     }),
   });
+  const operations = {
+    ...customerOperations,
+    ...createBillingOperations({
+      ching,
+      allowedOrigins,
+      returnUrl: options.returnUrl,
+      allowRemovePaymentMethods: options.allowRemovePaymentMethods ?? true,
+    }),
+  };
 
   function report(error: BillingPortalError, context: ErrorContext): void {
     try {
@@ -155,7 +165,8 @@ export function createBillingPortalHandler(options: BillingPortalHandlerOptions)
 
     const identity = await identify(request);
     const body = method === "POST" ? await readJsonBody(request) : undefined;
-    return ok(await operations[match.name]({ request, identity, params: match.params, body }), cors);
+    const answer = await operations[match.name]({ request, origin: url.origin, identity, params: match.params, body });
+    return answer instanceof Response ? answer : ok(answer, cors);
   }
 
   return async function billingPortalHandler(request: Request): Promise<Response> {

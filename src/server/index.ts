@@ -25,3 +25,17 @@ export {
   type UpdateCustomerInput,
   type CustomerMetadata,
 } from "../core/customer";
+export {
+  setupSessionStatuses,
+  chargeStatuses,
+  billingDocumentTypes,
+  type PaymentMethod,
+  type CardDetails,
+  type SetupSession,
+  type SetupSessionStatus,
+  type Charge,
+  type ChargeStatus,
+  type BillingDocument,
+  type BillingDocumentType,
+  type PortalSession,
+} from "../core/billing";

@@ -3,6 +3,7 @@ import { HANDLER_ERROR_CODES as CODES, isRecord } from "../core/envelope";
 import { keepBrowserMetadata } from "../core/metadata";
 import type { RouteName } from "../core/protocol";
 import { validate, type SafeParser } from "../core/validate";
+import type { BillingRouteName } from "./billing";
 import type { CreateOnce } from "./createOnce";
 import type { ChingCustomers } from "./customers";
 import { problem } from "./http";
@@ -16,12 +17,15 @@ import type { AuthorizeRequest, BillingPortalIdentity } from "./options";
 
 export interface OperationContext {
   request: Request;
+  /** The origin the request was made to (the site's own). */
+  origin: string;
   identity: BillingPortalIdentity;
   params: Record<string, string>;
   /** The parsed JSON body of a POST. */
   body: unknown;
 }
 
+/** Answers the envelope's `data`, or a whole `Response` (a redirect). */
 export type Operation = (context: OperationContext) => Promise<unknown>;
 
 export interface OperationDependencies {
@@ -56,7 +60,9 @@ export function prepareBody(
   return next;
 }
 
-export function createOperations(deps: OperationDependencies): Record<RouteName, Operation> {
+export type CustomerRouteName = Exclude<RouteName, BillingRouteName>;
+
+export function createOperations(deps: OperationDependencies): Record<CustomerRouteName, Operation> {
   const { customers, metadataKeys } = deps;
 
   async function allowed(action: AuthorizeRequest["action"], customerId: string | null, { request, identity }: OperationContext) {

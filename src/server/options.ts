@@ -81,6 +81,14 @@ export interface BillingPortalHandlerOptions {
   onCustomerCreated: (customer: Customer, request: Request, identity: BillingPortalIdentity) => void | Promise<void>;
   /** Allows access to other customers and to the list (back office). Without it both are denied. */
   authorize?: (request: AuthorizeRequest) => boolean | Promise<boolean>;
+  /**
+   * Where the hosted add-card page and the hosted portal send the person back when the
+   * browser names no `returnUrl`: a path (`/account/billing`) or a URL on your site.
+   * Default: the page that asked (its `Referer`, same origin only), else `/`.
+   */
+  returnUrl?: string;
+  /** Whether a person may remove a saved card (`POST /customers/me/payment_methods/:id/detach`). Default `true`. */
+  allowRemovePaymentMethods?: boolean;
   /** The metadata keys a browser may set; others are dropped. Default none. */
   metadataKeys?: readonly string[];
   /**

@@ -1,3 +1,4 @@
+import { isDocumentId, isPaymentMethodId, isSetupSessionId } from "../core/billing";
 import { isCustomerId } from "../core/customer";
 import { matchRoute, type RouteMatch } from "../core/protocol";
 
@@ -30,6 +31,9 @@ export function routeOf(method: string, pathname: string, basePath: string | und
 /** How each path parameter of the protocol must look (check 3 of docs/protocol.md). */
 const PARAMETER_CHECKS: Record<string, (value: string) => boolean> = {
   customerId: isCustomerId,
+  paymentMethodId: isPaymentMethodId,
+  setupSessionId: isSetupSessionId,
+  documentId: isDocumentId,
 };
 
 /** The first parameter that is not shaped like its id, if any. */

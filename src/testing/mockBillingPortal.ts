@@ -3,13 +3,30 @@ import type { Customer } from "../core/customer";
 import { errorEnvelope, type ErrorDetail } from "../core/envelope";
 import { createBillingPortalHandler } from "../server/handler";
 import type { CustomerSeed } from "./customerStore";
-import { createMockChing, MOCK_CHING_API_KEY, type MockChing } from "./mockChing";
+import {
+  createMockChing,
+  MOCK_CHING_API_KEY,
+  MOCK_CHING_HOSTED_BASE,
+  type ChargeSeed,
+  type MockChing,
+  type PaymentMethodSeed,
+} from "./mockChing";
 
 export interface MockBillingPortalOptions {
   /** The endpoint the provider points at; a path matches any origin. Default `/api/billing`. */
   endpoint?: string;
   /** Customers that exist from the start. */
   customers?: CustomerSeed[];
+  /** Saved cards that exist from the start (expired ones too), of the customers above. */
+  paymentMethods?: PaymentMethodSeed[];
+  /** Charges that exist from the start, with their receipts, of the customers above. */
+  charges?: ChargeSeed[];
+  /** Gives the signed-in customer a demo history (cards, one expired, and a year of charges). Default `false`. */
+  demoBilling?: boolean;
+  /** The handler's `allowRemovePaymentMethods`. Default `true`. */
+  allowRemovePaymentMethods?: boolean;
+  /** The handler's `returnUrl`: where the hosted pages send the person back. */
+  returnUrl?: string;
   /**
    * Who is signed in: the id of their customer, `null` for a person who has
    * none yet (the default), or `false` for nobody (every request answers 401).
@@ -45,6 +62,11 @@ export interface RecordedRequest {
 export interface MockBillingPortal {
   /** MSW handlers: pass them to `setupServer`, `setupWorker` or msw-storybook-addon. */
   handlers: HttpHandler[];
+  /**
+   * The in-memory Ching behind the endpoint, e.g. to complete a setup session
+   * (`portal.ching.completeSetupSession(id)`) or to seed a charge. Made anew by `reset()`.
+   */
+  readonly ching: MockChing;
   /** Every request the mock answered, oldest first. */
   requests: RecordedRequest[];
   /** The customers now stored, newest first. */
@@ -104,7 +126,8 @@ export function createMockBillingPortal(options: MockBillingPortalOptions = {}):
   const requests: RecordedRequest[] = [];
 
   function start(): void {
-    ching = createMockChing({ customers: options.customers });
+    ching = createMockChing({ customers: options.customers, paymentMethods: options.paymentMethods, charges: options.charges });
+    if (options.demoBilling && typeof options.signedIn === "string") ching.seedDemoBilling(options.signedIn);
     signedIn = options.signedIn ?? null;
     person += 1;
     latency = options.latency ?? 0;
@@ -121,6 +144,8 @@ export function createMockBillingPortal(options: MockBillingPortalOptions = {}):
       },
       authorize: options.allowOthers ? () => true : undefined,
       metadataKeys: options.metadataKeys,
+      allowRemovePaymentMethods: options.allowRemovePaymentMethods,
+      returnUrl: options.returnUrl,
     });
   }
   start();
@@ -153,12 +178,18 @@ export function createMockBillingPortal(options: MockBillingPortalOptions = {}):
       }
       return handler(request);
     }),
+    // The in-memory Ching's hosted pages (add card, portal, receipt PDFs), for fetches;
+    // a browser's navigation to them is not a fetch, and MSW leaves it alone.
+    http.all(new RegExp(`^${escape(MOCK_CHING_HOSTED_BASE)}/`), ({ request }) => ching.fetch(request)),
   ];
 
   const me = () => (typeof signedIn === "string" ? ching.customers().find((customer) => customer.id === signedIn) : undefined);
 
   return {
     handlers,
+    get ching() {
+      return ching;
+    },
     requests,
     customers: () => ching.customers(),
     me,
