@@ -8,9 +8,6 @@
  * playwright-core). Any console error, page error or hydration warning fails it.
  *
  *   npm run build && npm run test:e2e:next [-- --keep]   (--keep leaves the temporary app)
- *
- * `-- --build-with-key` gives `next build` the test key: only for checking the rest
- * on a handler that still throws at import without a key (it says so loudly).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -26,7 +23,6 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { name: string };
 const TEST_KEY = `ck_test_${"0".repeat(64)}`;
 const keep = process.argv.includes("--keep");
-const buildWithKey = process.argv.includes("--build-with-key");
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 const started = Date.now();
 const seconds = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
@@ -200,12 +196,7 @@ try {
   const { CHING_API_KEY: _key, CHING_API_BASE: _base, ...withoutKey } = process.env;
   const env = { ...withoutKey, NEXT_TELEMETRY_DISABLED: "1" };
   const nextBin = join(app, "node_modules", "next", "dist", "bin", "next");
-  if (buildWithKey) console.log("  ! --build-with-key: next build gets the test key, so this run does NOT prove a build without secrets");
-  await run(buildWithKey ? "next build, WITH the test key" : "next build, with no CHING_API_KEY", process.execPath, [nextBin, "build"], {
-    cwd: app,
-    env: buildWithKey ? { ...env, CHING_API_KEY: TEST_KEY } : env,
-    timeoutMs: 4 * 60_000,
-  });
+  await run("next build, with no CHING_API_KEY", process.execPath, [nextBin, "build"], { cwd: app, env, timeoutMs: 4 * 60_000 });
 
   // The in-memory Ching, from the packed bin, on a free port.
   const mock = start(join(app, "node_modules", ".bin", "ching-mock"), ["--port", "0", "--empty"], { cwd: app, env });

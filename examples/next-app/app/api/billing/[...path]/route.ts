@@ -3,7 +3,8 @@ import { createBillingPortalHandler } from "@ching/billing-portal-react/server";
 import { setChingCustomerId, userFromRequest } from "../../../../lib/users";
 
 const handler = createBillingPortalHandler({
-  apiKey: process.env.CHING_API_KEY, // read per request: a build without it works, requests answer 500 MISCONFIGURED
+  // Unset (as during `next build`), the handler answers 500 MISCONFIGURED instead of throwing.
+  apiKey: process.env.CHING_API_KEY,
   // Unset: Ching itself. The end-to-end test points it at the in-memory Ching (npx ching-mock).
   apiBase: process.env.CHING_API_BASE,
   basePath: "/api/billing",
