@@ -4,7 +4,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "storybook-static/", "public/mockServiceWorker.js", "node_modules/", "examples/*/dist/"] },
+  { ignores: ["dist/", "storybook-static/", "public/mockServiceWorker.js", "node_modules/", "examples/*/dist/", "examples/next-app/.next/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { languageOptions: { globals: { ...globals.browser, ...globals.node } } },
@@ -33,6 +33,16 @@ export default tseslint.config(
   {
     files: ["src/react/**/*.{ts,tsx}"],
     rules: { "no-restricted-imports": ["error", { patterns: ["../components/*", "../server/*", "../testing/*"] }] },
+  },
+  {
+    // The server-safe entry re-exports core: nothing from React, nothing from the server.
+    files: ["src/shared/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: ["react", "react-*", "@tanstack/*", "../react/*", "../components/*", "../server/*", "../testing/*"] }] },
+  },
+  {
+    // The bin runs the in-memory Ching, never msw or React.
+    files: ["src/bin/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: ["react", "react-*", "msw", "msw/*", "../react/*", "../components/*", "../testing/index", "../testing/mockBillingPortal"] }] },
   },
   {
     files: ["src/testing/**/*.ts"],

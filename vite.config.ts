@@ -53,7 +53,10 @@ export default defineConfig({
       entry: {
         index: "src/index.ts",
         "server/index": "src/server/index.ts",
+        "shared/index": "src/shared/index.ts",
         "testing/index": "src/testing/index.ts",
+        "testing/ching/index": "src/testing/ching/index.ts",
+        "bin/ching-mock": "src/bin/ching-mock.ts",
       },
       formats: ["es"],
     },
@@ -65,8 +68,14 @@ export default defineConfig({
         preserveModules: true,
         preserveModulesRoot: "src",
         entryFileNames: "[name].js",
-        // React Server Components: the root entry is a client boundary.
-        banner: (chunk) => (chunk.isEntry && chunk.name === "index" ? '"use client";' : ""),
+        // React Server Components: the root entry is a client boundary (and only it:
+        // /shared, /server and /testing are server-safe). The bin runs as a command.
+        banner: (chunk) => {
+          if (!chunk.isEntry) return "";
+          if (chunk.name === "index") return '"use client";';
+          if (chunk.name.startsWith("bin/")) return "#!/usr/bin/env node";
+          return "";
+        },
       },
     },
   },

@@ -1,6 +1,6 @@
 import { QueryClient } from "@tanstack/react-query";
 import { createElement, useEffect, useMemo, useState, type ReactElement, type ReactNode } from "react";
-import { createEndpointConfig, type HeadersOption } from "../core/client";
+import { createEndpointConfig, type CredentialsOption, type HeadersOption } from "../core/client";
 import type { Locale } from "../core/customer";
 import type { MessageOverrides } from "../core/messages";
 import { BillingPortalContext, type Appearance, type BillingPortalContextValue } from "./context";
@@ -26,7 +26,7 @@ export interface BillingPortalProviderProps {
    */
   headers?: HeadersOption;
   /** `credentials` of every request. Default: `"same-origin"` (sends your session cookie). */
-  credentials?: RequestCredentials;
+  credentials?: CredentialsOption;
   /** Milliseconds to wait for the endpoint before failing with `TIMEOUT`. Default: 15 000. */
   timeoutMs?: number;
   /**
