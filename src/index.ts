@@ -4,6 +4,8 @@
  */
 export * from "./react";
 export * from "./components";
+// The provider as the components type it (with their `Appearance`), over the hooks' own.
+export { BillingPortalProvider, type BillingPortalProviderProps } from "./components";
 export {
   customerSchema,
   createCustomerSchema,

@@ -1,5 +1,7 @@
+import { composeEventHandlers } from "@radix-ui/primitive";
 import * as Dialog from "@radix-ui/react-dialog";
-import { useRef, useState, type ReactElement } from "react";
+import { useControllableState } from "@radix-ui/react-use-controllable-state";
+import { useRef, type ReactElement } from "react";
 import type { Customer } from "../core/customer";
 import { CustomerForm } from "./CustomerForm";
 import { CloseIcon } from "./icons";
@@ -46,12 +48,7 @@ export function CustomerDialog(props: CustomerDialogProps) {
   const panel = useRootProps(consumerName, strings, "ching-dialog", className);
   const kind = customer ? "edit" : "create";
 
-  const [uncontrolledOpen, setUncontrolledOpen] = useState(defaultOpen);
-  const isOpen = open ?? uncontrolledOpen;
-  const setOpen = (next: boolean) => {
-    if (open === undefined) setUncontrolledOpen(next);
-    onOpenChange?.(next);
-  };
+  const [isOpen, setOpen] = useControllableState({ prop: open, defaultProp: defaultOpen, onChange: onOpenChange, caller: consumerName });
 
   // Without a trigger (controlled from outside) Radix has nowhere to return
   // focus to; remember what had it. A layout effect runs before Radix's focus
@@ -63,6 +60,14 @@ export function CustomerDialog(props: CustomerDialogProps) {
       returnFocusTo.current = document.activeElement;
     }
   }, [isOpen]);
+
+  function restoreFocus(event: Event) {
+    if (trigger) return;
+    event.preventDefault();
+    const target = returnFocusTo.current;
+    returnFocusTo.current = null;
+    if (target?.isConnected) target.focus();
+  }
 
   return (
     <Dialog.Root open={isOpen} onOpenChange={setOpen}>
@@ -81,14 +86,8 @@ export function CustomerDialog(props: CustomerDialogProps) {
                 first.focus();
               }
             }}
-            onCloseAutoFocus={(event) => {
-              onCloseAutoFocus?.(event);
-              if (event.defaultPrevented || trigger) return;
-              event.preventDefault();
-              const target = returnFocusTo.current;
-              returnFocusTo.current = null;
-              if (target?.isConnected) target.focus();
-            }}
+            // The merchant's handler first; unless it prevented the default, ours.
+            onCloseAutoFocus={(event) => composeEventHandlers(onCloseAutoFocus, restoreFocus)(event)}
           >
             <div className="ching-dialog__header">
               <Dialog.Title className="ching-dialog__title">{messages[`dialog.${kind}.title`]}</Dialog.Title>

@@ -1,20 +1,16 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type InputHTMLAttributes } from "react";
-import { Controller, useForm } from "react-hook-form";
-import type { CreateCustomerInput, Customer, UpdateCustomerInput } from "../core/customer";
+import { useId, type InputHTMLAttributes } from "react";
+import { Controller } from "react-hook-form";
+import type { Customer } from "../core/customer";
 import { locales } from "../core/locales";
 import type { MessageKey } from "../core/messages";
-import { useBillingPortalContext } from "../react/context";
-import { billingPortalKeys } from "../react/keys";
-import { useCreateCustomer } from "../react/useCreateCustomer";
-import { useUpdateCustomer } from "../react/useUpdateCustomer";
 import { Field, FieldError } from "./Field";
 import { PhoneField } from "./PhoneField";
+import { useCustomerForm, type CustomerFormStatus } from "./useCustomerForm";
 import { useMessages } from "./useMessages";
 import { useRootProps } from "./useRootProps";
-import { customerFormResolver, type CustomerFormPayload } from "./utils/customerFormResolver";
-import { placeServerError } from "./utils/errorKeys";
+import { isMessageKey } from "./utils/isMessageKey";
 import { isolateLtr } from "./utils/isolateLtr";
-import { FORM_FIELDS, valuesFromCustomer, type CustomerFormValues } from "./utils/formValues";
+import type { CustomerFormValues } from "./utils/formValues";
 
 const NAME = "CustomerForm";
 
@@ -31,9 +27,7 @@ export interface CustomerFormProps {
   className?: string;
 }
 
-/** The outcome of the last submit; while one is being saved, the status says so instead. */
-type Status = "saved" | "noChanges";
-const STATUS_KEYS: Record<Status, MessageKey> = {
+const STATUS_KEYS: Record<CustomerFormStatus, MessageKey> = {
   saved: "form.saved",
   noChanges: "form.noChanges",
 };
@@ -51,86 +45,22 @@ const STATUS_KEYS: Record<Status, MessageKey> = {
  * const { data: customer } = useCustomer();
  * <CustomerForm customer={customer ?? undefined} onSuccess={() => navigate("/account")} />
  */
-export function CustomerForm({ customer: customerProp, onSuccess, onCancel, className }: CustomerFormProps) {
+export function CustomerForm({ customer, onSuccess, onCancel, className }: CustomerFormProps) {
   const strings = useMessages(NAME);
   const { messages, locale } = strings;
   const root = useRootProps(NAME, strings, "ching-form", className);
-  const { queryClient } = useBillingPortalContext(NAME);
   const ids = `ching-form-${useId()}`;
-
-  // What the form edits: the customer it was given, or the one it last saved
-  // until the owner passes a newer one. After a create the form goes on as an
-  // edit of the new customer (a second create would only answer the existing one).
-  const [saved, setSaved] = useState<{ customer: Customer; prop: Customer | undefined }>();
-  const customer = saved && saved.prop === customerProp ? saved.customer : customerProp;
-
-  const me = queryClient.getQueryData<Customer | null>(billingPortalKeys.me());
-  const create = useCreateCustomer();
-  const update = useUpdateCustomer(customer && me?.id !== customer.id ? customer.id : undefined);
-
-  const resolver = useMemo(() => customerFormResolver(customer), [customer]);
-  const form = useForm<CustomerFormValues, unknown, CustomerFormPayload>({
-    resolver,
-    defaultValues: valuesFromCustomer(customer, locale),
+  const { form, mode, onSubmit, pending, saving, status, alert, errorKey, submitRef } = useCustomerForm({
+    customer,
+    locale,
+    onSuccess,
+    consumerName: NAME,
   });
-  const { register, control, handleSubmit, setError, reset, formState } = form;
+  const { register, control } = form;
 
-  const [status, setStatus] = useState<Status>();
-  const [alert, setAlert] = useState<MessageKey>();
-  const submitRef = useRef<HTMLButtonElement>(null);
-  // The `disabled` button is not enough: two Enter presses can both land before it re-renders.
-  const inFlight = useRef(false);
-
-  async function save(payload: CustomerFormPayload) {
-    if (customer && Object.keys(payload).length === 0) {
-      setStatus("noChanges");
-      return;
-    }
-    try {
-      const result = customer
-        ? await update.mutateAsync(payload as UpdateCustomerInput)
-        : await create.mutateAsync(payload as CreateCustomerInput);
-      setSaved({ customer: result, prop: customerProp });
-      reset(valuesFromCustomer(result, locale));
-      setStatus("saved");
-      onSuccess?.(result);
-    } catch (error) {
-      const placement = placeServerError(error);
-      const first = FORM_FIELDS.find((field) => placement.fields[field]);
-      for (const field of FORM_FIELDS) {
-        const key = placement.fields[field];
-        if (key) setError(field, { type: "server", message: key }, { shouldFocus: field === first });
-      }
-      setAlert(placement.form);
-    }
-  }
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setAlert(undefined);
-    setStatus(undefined);
-    void handleSubmit(save)(event).finally(() => {
-      inFlight.current = false;
-    });
-  }
-
-  const saving = create.isPending || update.isPending;
-  const pending = formState.isSubmitting || saving;
-  // A focused button that turns disabled drops focus to the page; once the save
-  // is over, give it back so keyboard users carry on where they were.
-  const wasPending = useRef(false);
-  useEffect(() => {
-    if (wasPending.current && !pending) {
-      const active = document.activeElement;
-      if (!active || active === document.body) submitRef.current?.focus();
-    }
-    wasPending.current = pending;
-  }, [pending]);
   const errorText = (field: keyof CustomerFormValues) => {
-    const key = formState.errors[field]?.message;
-    return key ? (messages[key as MessageKey] ?? messages["form.error.invalid"]) : undefined;
+    const key = errorKey(field);
+    return key ? (isMessageKey(messages, key) ? messages[key] : messages["form.error.invalid"]) : undefined;
   };
   const localeError = errorText("locale");
   /** A labelled text input registered with the form, its error linked. */
@@ -200,7 +130,7 @@ export function CustomerForm({ customer: customerProp, onSuccess, onCancel, clas
           </button>
         ) : null}
         <button ref={submitRef} type="submit" className="ching-btn ching-btn--primary" disabled={pending}>
-          {pending ? messages["form.submitting"] : messages[customer ? "form.submit.update" : "form.submit.create"]}
+          {pending ? messages["form.submitting"] : messages[mode === "edit" ? "form.submit.update" : "form.submit.create"]}
         </button>
       </div>
     </form>

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
-import { useCustomer } from "../react/useCustomer";
+import { useCustomer } from "../react";
 import { ProfileDetails, ProfileSkeleton } from "./ProfileDetails";
 import { useMessages } from "./useMessages";
 import { useRootProps } from "./useRootProps";

@@ -1,3 +1,5 @@
+export { BillingPortalProvider, type BillingPortalProviderProps } from "./BillingPortalProvider";
+export type { Appearance } from "./appearance";
 export { CustomerProfile, type CustomerProfileProps } from "./CustomerProfile";
 export { CustomerForm, type CustomerFormProps } from "./CustomerForm";
 export { EditCustomerDialog, type EditCustomerDialogProps } from "./EditCustomerDialog";

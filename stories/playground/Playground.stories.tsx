@@ -1,9 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { QueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { expect, within } from "storybook/test";
 import {
-  BillingPortalProvider,
   CustomerForm,
   CustomerProfile,
   useCustomer,
@@ -11,6 +9,7 @@ import {
   type Locale,
 } from "@ching/billing-portal-react";
 import "@ching/billing-portal-react/styles.css";
+import { TestPortal, testQueryClient } from "../../test/support/TestPortal";
 import { sessionPortal } from "./session";
 
 interface PlaygroundArgs {
@@ -19,11 +18,11 @@ interface PlaygroundArgs {
 }
 
 // Shared by every Playground story, like the endpoint behind it.
-const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+const queryClient = testQueryClient();
 
 function Page({ locale, theme, children }: PlaygroundArgs & { children: ReactNode }) {
   return (
-    <BillingPortalProvider endpoint="/api/billing" locale={locale} queryClient={queryClient} appearance={{ theme }}>
+    <TestPortal locale={locale} queryClient={queryClient} appearance={{ theme }}>
       <div
         style={{
           background: theme === "dark" ? "#0d0f12" : "#f4f5f7",
@@ -37,7 +36,7 @@ function Page({ locale, theme, children }: PlaygroundArgs & { children: ReactNod
       >
         {children}
       </div>
-    </BillingPortalProvider>
+    </TestPortal>
   );
 }
 

@@ -50,7 +50,8 @@ function makeApp(library: Pick<Library, "BillingPortalProvider" | "CustomerProfi
   };
 }
 
-type Library = typeof ServerReact & typeof ServerComponents;
+// The components' entry types the provider with their `Appearance`, over the hooks' own (as the root entry does).
+type Library = Omit<typeof ServerReact, keyof typeof ServerComponents> & typeof ServerComponents;
 
 /** The server's copy of the library: the modules this file imported. */
 const App = makeApp({ ...ServerReact, ...ServerComponents });

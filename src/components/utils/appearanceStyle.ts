@@ -1,5 +1,5 @@
 import type { CSSProperties } from "react";
-import type { Appearance } from "../../react/context";
+import type { Appearance } from "../appearance";
 
 /**
  * The provider's `appearance.variables` as inline custom properties
