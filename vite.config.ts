@@ -8,6 +8,7 @@ import { playwright } from "@vitest/browser-playwright";
 import { defineConfig, type Plugin } from "vite";
 import pkg from "./package.json" with { type: "json" };
 import { chromiumArgs, chromiumPath } from "./scripts/chromium.ts";
+import { layered } from "./scripts/layeredCss.ts";
 import { packageAliases } from "./vite.aliases.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
@@ -24,17 +25,18 @@ const isExternal = (id: string) =>
   builtinModules.includes(id) ||
   externalPackages.some((name) => id === name || id.startsWith(`${name}/`));
 
-/** Ships the stylesheet as `dist/styles.css`, untouched: nothing is injected at run time. */
+/**
+ * Ships the stylesheet as `dist/styles.css`, untouched (nothing is injected at
+ * run time), and the same rules in `@layer ching` as `dist/styles.layered.css`.
+ */
 function stylesheet(): Plugin {
   return {
     name: "ching:stylesheet",
     apply: "build",
     generateBundle() {
-      this.emitFile({
-        type: "asset",
-        fileName: "styles.css",
-        source: readFileSync(`${root}src/components/styles.css`, "utf8"),
-      });
+      const css = readFileSync(`${root}src/components/styles.css`, "utf8");
+      this.emitFile({ type: "asset", fileName: "styles.css", source: css });
+      this.emitFile({ type: "asset", fileName: "styles.layered.css", source: layered(css) });
     },
   };
 }

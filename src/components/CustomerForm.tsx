@@ -3,7 +3,9 @@ import { Controller } from "react-hook-form";
 import type { Customer } from "../core/customer";
 import { locales } from "../core/locales";
 import type { MessageKey } from "../core/messages";
+import { directionOf } from "../core/locale";
 import { Field, FieldError } from "./Field";
+import { ErrorIcon } from "./icons";
 import { PhoneField } from "./PhoneField";
 import { useCustomerForm, type CustomerFormStatus } from "./useCustomerForm";
 import { useMessages } from "./useMessages";
@@ -24,6 +26,8 @@ export interface CustomerFormProps {
   onSuccess?: (customer: Customer) => void;
   /** Shows a Cancel button that calls it. */
   onCancel?: () => void;
+  /** Called when the form gets or loses unsaved edits (the dialogs ask before discarding them). */
+  onDirtyChange?: (dirty: boolean) => void;
   className?: string;
 }
 
@@ -45,7 +49,7 @@ const STATUS_KEYS: Record<CustomerFormStatus, MessageKey> = {
  * const { data: customer } = useCustomer();
  * <CustomerForm customer={customer ?? undefined} onSuccess={() => navigate("/account")} />
  */
-export function CustomerForm({ customer, onSuccess, onCancel, className }: CustomerFormProps) {
+export function CustomerForm({ customer, onSuccess, onCancel, onDirtyChange, className }: CustomerFormProps) {
   const strings = useMessages(NAME);
   const { messages, locale } = strings;
   const root = useRootProps(NAME, strings, "ching-form", className);
@@ -54,6 +58,7 @@ export function CustomerForm({ customer, onSuccess, onCancel, className }: Custo
     customer,
     locale,
     onSuccess,
+    onDirtyChange,
     consumerName: NAME,
   });
   const { register, control } = form;
@@ -63,10 +68,15 @@ export function CustomerForm({ customer, onSuccess, onCancel, className }: Custo
     return key ? (isMessageKey(messages, key) ? messages[key] : messages["form.error.invalid"]) : undefined;
   };
   const localeError = errorText("locale");
+  // The name always; in an edit also what is saved already (the protocol cannot clear it).
+  const isRequired = (field: "name" | "email" | "phone" | "taxId") =>
+    field === "name" || (mode === "edit" && Boolean(form.formState.defaultValues?.[field]));
   /** A labelled text input registered with the form, its error linked. */
   const textField = (field: "name" | "email" | "taxId", input: InputHTMLAttributes<HTMLInputElement>, hint?: string) => (
-    <Field id={`${ids}-${field}`} label={messages[`form.${field}`]} hint={hint} error={errorText(field)}>
-      {(aria) => <input {...aria} {...register(field)} className="ching-input" {...input} />}
+    <Field id={`${ids}-${field}`} label={messages[`form.${field}`]} hint={hint} error={errorText(field)} required={isRequired(field)}>
+      {(aria) => (
+        <input {...aria} {...register(field)} className="ching-input" aria-required={isRequired(field) || undefined} {...input} />
+      )}
     </Field>
   );
 
@@ -74,11 +84,14 @@ export function CustomerForm({ customer, onSuccess, onCancel, className }: Custo
     <form {...root} noValidate onSubmit={onSubmit} aria-busy={pending || undefined}>
       {alert ? (
         <div className="ching-alert" role="alert">
-          {isolateLtr(messages[alert])}
+          <ErrorIcon />
+          <span>{isolateLtr(messages[alert])}</span>
         </div>
       ) : null}
 
-      {textField("name", { type: "text", autoComplete: "name", dir: "auto", "aria-required": true })}
+      <p className="ching-form__note">{messages["form.requiredNote"]}</p>
+
+      {textField("name", { type: "text", autoComplete: "name", dir: "auto" })}
       {textField("email", { type: "email", inputMode: "email", autoComplete: "email", spellCheck: false, dir: "ltr" })}
 
       <Controller
@@ -93,6 +106,7 @@ export function CustomerForm({ customer, onSuccess, onCancel, className }: Custo
             onValueChange={field.onChange}
             onBlur={field.onBlur}
             error={errorText("phone")}
+            required={isRequired("phone")}
           />
         )}
       />
@@ -107,7 +121,10 @@ export function CustomerForm({ customer, onSuccess, onCancel, className }: Custo
           {locales.map((option) => (
             <label key={option} className="ching-segment">
               <input {...register("locale")} className="ching-segment__input" type="radio" value={option} />
-              <span className="ching-segment__label">{messages[`locale.${option}`]}</span>
+              {/* Each language in itself, so its readers find it: "English", "עברית". */}
+              <span className="ching-segment__label" lang={option} dir={directionOf(option)}>
+                {messages[`locale.native.${option}`]}
+              </span>
             </label>
           ))}
         </div>

@@ -17,6 +17,8 @@ export interface UseCustomerFormOptions {
   /** The UI's locale: the preferred language of a new customer starts there. */
   locale: Locale;
   onSuccess?: (customer: Customer) => void;
+  /** Called when the form gets or loses unsaved edits. */
+  onDirtyChange?: (dirty: boolean) => void;
   /** Names the component in the missing-provider error. */
   consumerName: string;
 }
@@ -49,7 +51,13 @@ export interface UseCustomerFormResult {
  * when, at submit time, that customer is the signed-in person's, else to
  * `POST /customers/:id`.
  */
-export function useCustomerForm({ customer: customerProp, locale, onSuccess, consumerName }: UseCustomerFormOptions): UseCustomerFormResult {
+export function useCustomerForm({
+  customer: customerProp,
+  locale,
+  onSuccess,
+  onDirtyChange,
+  consumerName,
+}: UseCustomerFormOptions): UseCustomerFormResult {
   const { queryClient } = useBillingPortalContext(consumerName);
 
   // What the form edits: the customer it was given, or the one it last saved
@@ -134,6 +142,15 @@ export function useCustomerForm({ customer: customerProp, locale, onSuccess, con
     }
     wasPending.current = pending;
   }, [pending]);
+
+  const { isDirty } = formState;
+  const onDirtyChangeRef = useRef(onDirtyChange);
+  useEffect(() => {
+    onDirtyChangeRef.current = onDirtyChange;
+  });
+  useEffect(() => {
+    onDirtyChangeRef.current?.(isDirty);
+  }, [isDirty]);
 
   const errorKey = (field: keyof CustomerFormValues) => formState.errors[field]?.message;
 

@@ -112,10 +112,10 @@ export const ServerValidationErrorHebrew: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.type(canvas.getByLabelText("שם מלא"), "טל לוי");
-    await userEvent.type(canvas.getByLabelText("מספר עוסק / ח״פ (לא חובה)"), "12");
+    await userEvent.type(canvas.getByLabelText("מספר עוסק / ח״פ"), "12");
     await userEvent.click(canvas.getByRole("button", { name: "שמירת הפרטים" }));
     await expect(await canvas.findByText("נא להזין מספר עוסק תקין.")).toBeVisible();
-    await expect(canvas.getByLabelText("מספר עוסק / ח״פ (לא חובה)")).toHaveFocus();
+    await expect(canvas.getByLabelText("מספר עוסק / ח״פ")).toHaveFocus();
   },
 };
 
@@ -125,7 +125,7 @@ export const ServerValidationErrorEnglish: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.type(canvas.getByLabelText("Full name"), "Tal Levi");
-    await userEvent.type(canvas.getByLabelText("Tax ID (optional)"), "12{Enter}");
+    await userEvent.type(canvas.getByLabelText("Tax ID"), "12{Enter}");
     await expect(await canvas.findByText("Enter a valid tax ID.")).toBeVisible();
   },
 };
@@ -213,6 +213,6 @@ export const EnglishOnHebrewPage: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(getComputedStyle(canvas.getByLabelText("Email")).textAlign).toBe("start");
-    await expect(getComputedStyle(canvas.getByLabelText("Tax ID (optional)")).textAlign).toBe("start");
+    await expect(getComputedStyle(canvas.getByLabelText("Tax ID")).textAlign).toBe("start");
   },
 };
