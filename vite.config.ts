@@ -92,6 +92,22 @@ export default defineConfig({
         },
       },
       {
+        // Browser tests outside Storybook: the stylesheet under app templates' global CSS.
+        extends: true,
+        optimizeDeps: { include: ["@tanstack/react-query", "zod/mini", "libphonenumber-js/min", "react-hook-form", "@radix-ui/react-dialog", "react-dom/client"] },
+        test: {
+          name: "browser",
+          include: ["test/browser/**/*.test.{ts,tsx}"],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
+            instances: [{ browser: "chromium" }],
+            viewport: { width: 1280, height: 1400 },
+          },
+        },
+      },
+      {
         extends: true,
         plugins: [storybookTest({ configDir: `${root}.storybook` })],
         // Pre-bundled up front: a discovery mid-run reloads the page and fails the test.
