@@ -53,7 +53,7 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-function useSheets(...css: string[]) {
+function addSheets(...css: string[]) {
   sheets = css.map((text) => {
     const sheet = document.createElement("style");
     sheet.textContent = text;
@@ -132,7 +132,7 @@ async function pixels(base64: string): Promise<ImageData | undefined> {
 }
 
 async function bare() {
-  useSheets(chingCss);
+  addSheets(chingCss);
   const frame = await renderPage();
   const result = await snapshot(frame);
   afterEachCleanup();
@@ -159,7 +159,7 @@ const CASES: Array<[string, string[]]> = [
 describe("styles.css under app templates' global CSS", () => {
   it.each(CASES)("%s: the same computed styles and pixels as the bare render", async (_name, css) => {
     const reference = await bare();
-    useSheets(...css);
+    addSheets(...css);
     const frame = await renderPage();
     const result = await snapshot(frame);
     expect(Object.keys(reference.styles).length).toBeGreaterThan(50);
@@ -173,12 +173,12 @@ describe("styles.css under app templates' global CSS", () => {
   });
 
   it("without layers a lone Tailwind utility does not beat it; with styles.layered.css before utilities it does", async () => {
-    useSheets(tailwindPreflight, chingCss, utilities);
+    addSheets(tailwindPreflight, chingCss, utilities);
     let frame = await renderPage("p-8");
     expect(getComputedStyle(frame.querySelector("form") as HTMLElement).paddingTop).toBe("0px");
     afterEachCleanup();
 
-    useSheets("@layer theme, base, ching, components, utilities;", tailwindPreflight, layered(chingCss), utilities);
+    addSheets("@layer theme, base, ching, components, utilities;", tailwindPreflight, layered(chingCss), utilities);
     frame = await renderPage("p-8");
     expect(getComputedStyle(frame.querySelector("form") as HTMLElement).paddingTop).toBe("32px");
     // Everything else as the bare render: preflight (in base, before ching) strips nothing.
