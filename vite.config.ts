@@ -136,6 +136,27 @@ export default defineConfig({
           },
         },
       },
+      // Issue 13's measures: stories tagged "phone" at 375×560, and stories tagged
+      // "forced-colors" (selected/unselected and disabled states) with Windows High
+      // Contrast emulated; the play functions and axe (colour contrast on) run in each.
+      ...[
+        { name: "storybook-phone", tag: "phone", viewport: { width: 375, height: 560 }, contextOptions: {} },
+        { name: "storybook-forced-colors", tag: "forced-colors", viewport: { width: 1280, height: 800 }, contextOptions: { forcedColors: "active" as const } },
+      ].map(({ name, tag, viewport, contextOptions }) => ({
+        extends: true as const,
+        plugins: [storybookTest({ configDir: `${root}.storybook`, tags: { include: [tag] } })],
+        optimizeDeps: { include: ["msw", "msw/browser", "msw-storybook-addon/csf3", "@tanstack/react-query", "zod/mini", "libphonenumber-js/min", "react-hook-form", "@radix-ui/react-dialog", "axe-core"] },
+        test: {
+          name,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs }, contextOptions }),
+            instances: [{ browser: "chromium" as const }],
+            viewport,
+          },
+        },
+      })),
     ],
   },
 });

@@ -1,6 +1,6 @@
 import type { StoryContext } from "@storybook/react-vite";
 import type { ReactNode } from "react";
-import type { Customer, Locale } from "@ching/billing-portal-react";
+import { en, he, type Customer, type Locale, type Messages } from "@ching/billing-portal-react";
 import {
   createMockBillingPortal,
   type MockBillingPortal,
@@ -74,4 +74,9 @@ function pageStyle(theme: StoryEnvironment["theme"]) {
   return theme === "dark"
     ? { background: "#0d0f12", padding: "24px", minBlockSize: "100vh", colorScheme: "dark" as const }
     : { background: "#f4f5f7", padding: "24px", minBlockSize: "100vh" };
+}
+
+/** The strings a story's play function looks for: the catalog of the locale it runs in (the toolbar may change it). */
+export function catalog(locale: Locale | undefined): Messages {
+  return locale === "en" ? en : he;
 }
