@@ -91,7 +91,9 @@ export function CustomerForm({ customer, onSuccess, onCancel, onDirtyChange, cla
 
       <p className="ching-form__note">{messages["form.requiredNote"]}</p>
 
-      {textField("name", { type: "text", autoComplete: "name", dir: "auto" })}
+      {/* In the form's direction, not dir="auto": a Hebrew name in an English form sits where
+          every other field starts (issue 13), and reads right to left all the same. */}
+      {textField("name", { type: "text", autoComplete: "name", dir: strings.dir })}
       {textField("email", { type: "email", inputMode: "email", autoComplete: "email", spellCheck: false, dir: "ltr" })}
 
       <Controller
