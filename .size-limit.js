@@ -36,8 +36,9 @@ export default [
     path: "dist/index.js",
     import: "{ BillingPortalProvider, useCustomer, useCreateCustomer, useUpdateCustomer }",
     gzip: true,
-    // TanStack Query alone is 10.49 kB of it; our client, error and hooks about 1.5 kB
-    limit: "12 kB",
+    // TanStack Query alone is 10.49 kB of it; our client, error and hooks about 1.5 kB.
+    // goal 12 kB: the named request functions of the protocol module (issue 10) cost 44 B.
+    limit: "12.05 kB",
     // No lazy chunk is reachable from the hooks; leaving import() out keeps esbuild from wrapping modules for it.
     modifyEsbuildConfig: withoutLazyChunks,
   },
@@ -85,8 +86,9 @@ export default [
     import: "*",
     gzip: true,
     // goal 8 kB (issue 6, blocked): measured 15.0 kB, of which zod/mini with the shared schemas is
-    // 7.5 kB (design: "the server checks again with the same schemas") and the handler 7.4 kB
-    limit: "15 kB",
+    // 7.5 kB (design: "the server checks again with the same schemas") and the handler 7.4 kB;
+    // 15.8 kB since issue 10 (Ching's answers checked against customerSchema, the error-code table)
+    limit: "16 kB",
     modifyEsbuildConfig: (config) => ({ ...config, external: ["node:*"], platform: "node" }),
   },
 ];

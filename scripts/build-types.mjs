@@ -49,7 +49,8 @@ for (const entry of entries) {
         extractorMessageReporting: {
           default: { logLevel: "warning" },
           "ae-missing-release-tag": { logLevel: "none" },
-          "ae-forgotten-export": { logLevel: "none" },
+          // Every type a report names is exported, or the merchant cannot name it either.
+          "ae-forgotten-export": { logLevel: "error", addToApiReportFile: false },
           // Undocumented items are marked in the report itself, where a review sees them.
           "ae-undocumented": { logLevel: "none" },
         },

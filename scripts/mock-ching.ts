@@ -1,6 +1,7 @@
 /**
- * `npm run mock-ching`: the in-memory Ching Customers API over HTTP on 127.0.0.1, for
- * trying the handler (or your own backend) without a Ching account.
+ * `npm run mock-ching`: the in-memory Ching over HTTP on 127.0.0.1 (customers, cards, setup
+ * sessions, charges, documents, portal sessions and their hosted pages), for trying the
+ * handler (or your own backend) without a Ching account. Tal Levi has a demo billing history.
  *
  *   PORT=4010                    the port (default 4010; 0 picks a free one)
  *   CHING_MOCK_API_KEY=ck_test_… the key it accepts (default ck_test_ and 64 zeros)
@@ -23,6 +24,8 @@ const ching = createMockChing({
   ],
 });
 
+ching.seedDemoBilling("cus_V8ltq1pK_MWH");
+
 const server = await ching.listen(port).catch((error: unknown) => {
   console.error(`Could not listen on 127.0.0.1:${port}: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
@@ -30,7 +33,8 @@ const server = await ching.listen(port).catch((error: unknown) => {
 
 console.log(`In-memory Ching listening on ${server.apiBase}`);
 console.log(`  accepts: ${customKey ? "the key in CHING_MOCK_API_KEY" : `Authorization: Bearer ${MOCK_CHING_API_KEY} (the fake test key)`}`);
-console.log(`  try:     curl -H "Authorization: Bearer <key>" ${server.apiBase}/customers`);
+console.log(`  try:     curl -H "Authorization: Bearer <key>" ${server.apiBase}/charges?customer=cus_V8ltq1pK_MWH`);
+console.log(`  hosted:  add-card, portal and PDF pages under ${server.url}/hosted/ (the urls Ching answers point there)`);
 console.log("  Ctrl-C to stop");
 
 let stopping = false;

@@ -1,5 +1,6 @@
 import type { CreateCustomerInput, Customer, UpdateCustomerInput } from "./customer";
-import { errorFromResponse, networkError, timeoutError, type BillingPortalError } from "./error";
+import { errorFromResponse, networkError, timeoutError } from "./error";
+import { CUSTOMERS_PATH, customerPath, ME_PATH, type ProtocolMethod } from "./protocol";
 
 /**
  * The browser's client for the merchant endpoint protocol (docs/protocol.md).
@@ -49,15 +50,10 @@ export function createEndpointConfig(options: EndpointClientOptions): EndpointCo
   return { ...options, base: endpoint.replace(/\/+$/, "") };
 }
 
-/** `/customers/:id`, the id encoded so that it cannot walk to another route. */
-export function customerPath(customerId: string): string {
-  return `/customers/${encodeURIComponent(customerId)}`;
-}
-
 /** One request of the protocol: the envelope's `data`, or a `BillingPortalError`. */
 export async function callEndpoint<T>(
   config: EndpointConfig,
-  method: "GET" | "POST",
+  method: ProtocolMethod,
   path: string,
   body?: unknown,
   { signal }: RequestOptions = {},
@@ -106,19 +102,40 @@ export async function callEndpoint<T>(
   throw errorFromResponse(response.status, parsed);
 }
 
-/** `GET /customers/me`: the signed-in customer, or `null` when they have none yet (404). */
-export function fetchMe(config: EndpointConfig, options?: RequestOptions): Promise<Customer | null> {
-  return callEndpoint<Customer>(config, "GET", "/customers/me", undefined, options).catch((error: unknown) => {
-    // "No customer yet" is a state, not a failure (an AbortError has no status).
-    if ((error as Partial<BillingPortalError>).status === 404) return null;
-    throw error;
-  });
-}
+// The requests of the protocol, one function each (the hooks call these; a
+// bundle keeps only those it uses). Each takes the checked config first.
+
+/** `GET /customers/me`: the signed-in customer, or `null` when they have none yet. */
+export const getMe = (config: EndpointConfig, options?: RequestOptions): Promise<Customer | null> =>
+  callEndpoint(config, "GET", ME_PATH, undefined, options);
+
+/** `GET /customers/:id`. */
+export const getCustomer = (config: EndpointConfig, customerId: string, options?: RequestOptions): Promise<Customer> =>
+  callEndpoint(config, "GET", customerPath(customerId), undefined, options);
+
+/** `GET /customers`. */
+export const listCustomers = (config: EndpointConfig, options?: RequestOptions): Promise<Customer[]> =>
+  callEndpoint(config, "GET", CUSTOMERS_PATH, undefined, options);
+
+/** `POST /customers`: creates the signed-in user's customer (the endpoint never creates a second one). */
+export const createCustomer = (config: EndpointConfig, input: CreateCustomerInput, options?: RequestOptions): Promise<Customer> =>
+  callEndpoint(config, "POST", CUSTOMERS_PATH, input, options);
+
+/** `POST /customers/me`: patches the signed-in customer. */
+export const updateMe = (config: EndpointConfig, input: UpdateCustomerInput, options?: RequestOptions): Promise<Customer> =>
+  callEndpoint(config, "POST", ME_PATH, input, options);
+
+/** `POST /customers/:id`: patches another customer, where the endpoint allows it. */
+export const updateCustomer = (
+  config: EndpointConfig,
+  customerId: string,
+  input: UpdateCustomerInput,
+  options?: RequestOptions,
+): Promise<Customer> => callEndpoint(config, "POST", customerPath(customerId), input, options);
 
 /** The protocol as methods, for use outside React. */
-export interface EndpointClient {
-  readonly endpoint: string;
-  /** `GET /customers/me`: the signed-in customer, or `null` when they have none yet (404). */
+export interface EndpointClient extends EndpointConfig {
+  /** `GET /customers/me`: the signed-in customer, or `null` when they have none yet. */
   getMe(options?: RequestOptions): Promise<Customer | null>;
   /** `GET /customers/:id`. */
   getCustomer(customerId: string, options?: RequestOptions): Promise<Customer>;
@@ -134,22 +151,23 @@ export interface EndpointClient {
 
 /**
  * A client for the merchant endpoint protocol, for code outside React (the
- * hooks use the functions above directly).
+ * hooks use the functions above directly). It is also the `client` the query
+ * option factories take, e.g. to prefetch on the server.
  *
  * @example
  * const client = createEndpointClient({ endpoint: "/api/billing" });
  * const me = await client.getMe();
+ * await queryClient.prefetchQuery(customerQueryOptions(client));
  */
 export function createEndpointClient(options: EndpointClientOptions): EndpointClient {
   const config = createEndpointConfig(options);
   return {
-    endpoint: options.endpoint,
-    getMe: (requestOptions) => fetchMe(config, requestOptions),
-    getCustomer: (customerId, requestOptions) => callEndpoint(config, "GET", customerPath(customerId), undefined, requestOptions),
-    listCustomers: (requestOptions) => callEndpoint(config, "GET", "/customers", undefined, requestOptions),
-    createCustomer: (input, requestOptions) => callEndpoint(config, "POST", "/customers", input, requestOptions),
-    updateMe: (input, requestOptions) => callEndpoint(config, "POST", "/customers/me", input, requestOptions),
-    updateCustomer: (customerId, input, requestOptions) =>
-      callEndpoint(config, "POST", customerPath(customerId), input, requestOptions),
+    ...config,
+    getMe: (requestOptions) => getMe(config, requestOptions),
+    getCustomer: (customerId, requestOptions) => getCustomer(config, customerId, requestOptions),
+    listCustomers: (requestOptions) => listCustomers(config, requestOptions),
+    createCustomer: (input, requestOptions) => createCustomer(config, input, requestOptions),
+    updateMe: (input, requestOptions) => updateMe(config, input, requestOptions),
+    updateCustomer: (customerId, input, requestOptions) => updateCustomer(config, customerId, input, requestOptions),
   };
 }

@@ -36,24 +36,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 /** The largest request body the handler reads: 16 KiB. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
-/** The codes the handler itself answers with (Ching's own codes pass through unchanged). */
-export const HANDLER_ERROR_CODES = {
-  unauthenticated: "UNAUTHENTICATED",
-  forbidden: "FORBIDDEN",
-  forbiddenOrigin: "FORBIDDEN_ORIGIN",
-  notFound: "NOT_FOUND",
-  methodNotAllowed: "METHOD_NOT_ALLOWED",
-  invalidId: "INVALID_ID",
-  invalidJson: "INVALID_JSON",
-  invalidField: "INVALID_FIELD",
-  payloadTooLarge: "PAYLOAD_TOO_LARGE",
-  unsupportedMediaType: "UNSUPPORTED_MEDIA_TYPE",
-  misconfigured: "MISCONFIGURED",
-  internal: "INTERNAL_ERROR",
-  upstreamUnavailable: "UPSTREAM_UNAVAILABLE",
-  upstreamTimeout: "UPSTREAM_TIMEOUT",
-  upstreamInvalidResponse: "UPSTREAM_INVALID_RESPONSE",
-} as const;
+export { HANDLER_ERROR_CODES } from "./errorCodes";
 
 /** `application/json`, or any `+json` type, with or without parameters. */
 export function isJsonContentType(value: string | null): boolean {

@@ -1,3 +1,6 @@
+import { isRecord } from "./envelope";
+import type { BillingPortalErrorCode } from "./errorCodes";
+
 /**
  * The one error class every hook, client call and handler answer turns into.
  * It is built from every variant of Ching's error envelope (issue paths as
@@ -13,14 +16,14 @@ export interface BillingPortalIssue {
 
 export interface BillingPortalErrorInit {
   status: number;
-  code: string;
+  code: BillingPortalErrorCode;
   message: string;
   issues?: BillingPortalIssue[];
   cause?: unknown;
 }
 
-// The codes this library itself produces are NETWORK_ERROR, TIMEOUT, HTTP_<status> and
-// INVALID_RESPONSE; Ching's own codes pass through as they are.
+// The codes this library itself produces are listed in ./errorCodes; Ching's own codes
+// pass through as they are.
 
 export class BillingPortalError extends Error {
   override readonly name = "BillingPortalError";
@@ -28,7 +31,7 @@ export class BillingPortalError extends Error {
   /** The HTTP status; `0` when no answer came (network failure or timeout). */
   declare readonly status: number;
   /** A code to branch on, such as `EMAIL_EXISTS`, `NOT_FOUND` or `NETWORK_ERROR`. Treat it as opaque. */
-  declare readonly code: string;
+  declare readonly code: BillingPortalErrorCode;
   /** Field problems of a validation error; empty otherwise. */
   declare readonly issues: BillingPortalIssue[];
 
@@ -44,9 +47,6 @@ export function isBillingPortalError(value: unknown): value is BillingPortalErro
   return value instanceof BillingPortalError;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null;
-}
 
 /** A non-empty string, else `undefined`. */
 export const text = (value: unknown): string | undefined => (typeof value === "string" && value ? value : undefined);

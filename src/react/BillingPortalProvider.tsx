@@ -1,5 +1,5 @@
 import { QueryClient } from "@tanstack/react-query";
-import { createElement, useEffect, useMemo, useState, type ReactNode } from "react";
+import { createElement, useEffect, useMemo, useState, type ReactElement, type ReactNode } from "react";
 import { createEndpointConfig, type HeadersOption } from "../core/client";
 import type { Locale } from "../core/customer";
 import type { MessageOverrides } from "../core/messages";
@@ -50,7 +50,7 @@ export interface BillingPortalProviderProps {
  *   <CustomerProfile />
  * </BillingPortalProvider>
  */
-export function BillingPortalProvider(props: BillingPortalProviderProps) {
+export function BillingPortalProvider(props: BillingPortalProviderProps): ReactElement {
   const { endpoint, locale, messages, appearance, children, credentials, timeoutMs, fetch, headers } = props;
 
   // One QueryClient per provider instance; a module-level one would be shared

@@ -16,4 +16,12 @@ export const billingPortalKeys = {
   me: () => customers("detail", "me"),
   /** One customer by id. */
   customer: (customerId: string) => customers("detail", customerId),
+  /** The signed-in person's saved cards (`GET /customers/me/payment_methods`). */
+  paymentMethods: () => ["ching-billing-portal", "me", "payment_methods"] as const,
+  /** A setup session being polled after a return from the hosted add-card page. */
+  setupSession: (setupSessionId: string) => ["ching-billing-portal", "me", "setup_sessions", setupSessionId] as const,
+  /** The signed-in person's charges (`GET /customers/me/charges`). */
+  charges: () => ["ching-billing-portal", "me", "charges"] as const,
+  /** One tax document. */
+  document: (documentId: string) => ["ching-billing-portal", "me", "documents", documentId] as const,
 };

@@ -2,7 +2,7 @@ import { useMutation, type UseMutationResult } from "@tanstack/react-query";
 import type { CreateCustomerInput, Customer } from "../core/customer";
 import type { BillingPortalError } from "../core/error";
 import { useBillingPortalContext } from "./context";
-import { customerMutationOptions } from "./queryOptions";
+import { createCustomerMutationOptions } from "./queryOptions";
 
 /**
  * Creates the signed-in person's customer (`POST /customers`). Your handler
@@ -18,7 +18,7 @@ import { customerMutationOptions } from "./queryOptions";
 export function useCreateCustomer(): UseMutationResult<Customer, BillingPortalError, CreateCustomerInput> {
   const { client, queryClient } = useBillingPortalContext("useCreateCustomer");
   return useMutation<Customer, BillingPortalError, CreateCustomerInput>(
-    customerMutationOptions<CreateCustomerInput>(client, queryClient, "/customers", true),
+    createCustomerMutationOptions(client, queryClient),
     queryClient,
   );
 }

@@ -2,7 +2,7 @@ import { useQuery, type UseQueryResult } from "@tanstack/react-query";
 import type { Customer } from "../core/customer";
 import type { BillingPortalError } from "../core/error";
 import { useBillingPortalContext } from "./context";
-import { customerQueryOptions } from "./queryOptions";
+import { customerQueryOptions, retryFor } from "./queryOptions";
 
 /**
  * A customer from your billing endpoint.
@@ -24,7 +24,7 @@ import { customerQueryOptions } from "./queryOptions";
 export function useCustomer(customerId?: string): UseQueryResult<Customer | null, BillingPortalError> {
   const { client, queryClient } = useBillingPortalContext("useCustomer");
   return useQuery<Customer | null, BillingPortalError>(
-    customerQueryOptions(client, queryClient, customerId),
+    { ...customerQueryOptions(client, customerId), retry: retryFor(queryClient) },
     queryClient,
   );
 }

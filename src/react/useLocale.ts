@@ -9,7 +9,7 @@ import { customerQueryOptions } from "./queryOptions";
 export function useLocaleFor(consumerName: string): { locale: Locale; dir: Direction } {
   const { locale: chosen, client, queryClient } = useBillingPortalContext(consumerName);
   // Reads the cached customer without fetching it: only `useCustomer()` fetches.
-  const { data } = useQuery<Customer | null, BillingPortalError>({ ...customerQueryOptions(client, queryClient), enabled: false }, queryClient);
+  const { data } = useQuery<Customer | null, BillingPortalError>({ ...customerQueryOptions(client), enabled: false }, queryClient);
   const locale = resolveLocale(chosen, data?.locale);
   return { locale, dir: directionOf(locale) };
 }

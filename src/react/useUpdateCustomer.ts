@@ -1,9 +1,8 @@
 import { useMutation, type UseMutationResult } from "@tanstack/react-query";
-import { customerPath } from "../core/client";
 import type { Customer, UpdateCustomerInput } from "../core/customer";
 import type { BillingPortalError } from "../core/error";
 import { useBillingPortalContext } from "./context";
-import { customerMutationOptions } from "./queryOptions";
+import { updateCustomerMutationOptions } from "./queryOptions";
 
 /**
  * Updates a customer with patch semantics: send only what changes. Without an
@@ -20,12 +19,7 @@ export function useUpdateCustomer(
 ): UseMutationResult<Customer, BillingPortalError, UpdateCustomerInput> {
   const { client, queryClient } = useBillingPortalContext("useUpdateCustomer");
   return useMutation<Customer, BillingPortalError, UpdateCustomerInput>(
-    customerMutationOptions<UpdateCustomerInput>(
-      client,
-      queryClient,
-      customerId === undefined ? "/customers/me" : customerPath(customerId),
-      customerId === undefined,
-    ),
+    updateCustomerMutationOptions(client, queryClient, customerId),
     queryClient,
   );
 }

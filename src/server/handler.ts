@@ -1,34 +1,34 @@
-import { createCustomerSchema, isCustomerId, updateCustomerSchema, type Customer, type CustomerMetadata } from "../core/customer";
-import { customerPath } from "../core/client";
+import { HANDLER_ERROR_CODES as CODES, isRecord } from "../core/envelope";
 import { BillingPortalError } from "../core/error";
-import { validate } from "../core/validate";
+import { isCustomerId } from "../core/customer";
+import { createBillingOperations } from "./billing";
 import { createChingClient } from "./ching";
-import { HANDLER_ERROR_CODES as CODES, isJsonContentType, isRecord } from "../core/envelope";
-import { keepBrowserMetadata } from "../core/metadata";
-import { assertDeclaredSize, failure, ok, problem, readJsonBody } from "./http";
+import { createOnce } from "./createOnce";
+import { chingCustomers } from "./customers";
+import { firstGuardError } from "./guards";
+import { failure, ok, problem, readJsonBody } from "./http";
+import { createInput, createOperations } from "./operations";
 import {
   DEFAULT_TIMEOUT_MS,
   assertApiKey,
   assertFunction,
   assertPositive,
+  isMissingKey,
+  MISSING_KEY_MESSAGE,
   normalizeApiBase,
   normalizeBasePath,
   normalizeOrigins,
-  type AuthorizeRequest,
   type BillingPortalHandlerOptions,
   type BillingPortalIdentity,
   type ErrorContext,
 } from "./options";
+import { invalidParameter, routeOf } from "./routing";
 
 /** A web-standard request handler: Next.js route handlers, Hono, Remix, Bun, Deno, Workers. */
 export type BillingPortalHandler = (request: Request) => Promise<Response>;
 
-type Route = { kind: "collection" } | { kind: "me" } | { kind: "customer"; id: string };
-
-const ALLOW = "GET, POST";
-/** How long a customer created here answers a create by the same user whose `identify` does not know it yet. */
-const RECENT_MS = 60_000;
-const RECENT_MAX = 1000;
+/** Stands in for a missing key so the rest is set up (and checked) as usual; never sent anywhere. */
+const MOCK_SHAPED_KEY = `ck_test_${"0".repeat(64)}`;
 
 /** Messages for the browser; the merchant gets the detailed one through `onError`. */
 const BROWSER_MESSAGES: Record<string, string> = {
@@ -64,7 +64,10 @@ function defaultOnError(error: BillingPortalError): void {
  */
 export function createBillingPortalHandler(options: BillingPortalHandlerOptions): BillingPortalHandler {
   if (!isRecord(options)) throw new TypeError("createBillingPortalHandler: pass an options object");
-  const { apiKey } = options;
+  // A missing key is a deployment problem, not a programming one: a build that imports the
+  // route (Next.js collects its config) must not fail, so every request answers it instead.
+  const keyMissing = isMissingKey(options.apiKey);
+  const apiKey = keyMissing ? MOCK_SHAPED_KEY : options.apiKey;
   assertApiKey(apiKey);
   assertFunction(options.identify, "identify", "it tells the handler who is asking (answer null for nobody).");
   assertFunction(
@@ -91,12 +94,29 @@ export function createBillingPortalHandler(options: BillingPortalHandlerOptions)
     retryDelayMs: options.retryDelayMs ?? 200,
     redact,
   });
-
-  /** Creates under way, by user: a second create for the same user waits for the first. */
-  const inflight = new Map<string, Promise<Customer>>();
-  /** Customers created here lately, by user, and whether `onCustomerCreated` stored them. */
-  const recent = new Map<string, { customer: Customer; saved: boolean; at: number }>();
-  let warnedNoUserKey = false;
+  const customers = chingCustomers(ching);
+  const customerOperations = createOperations({
+    customers,
+    metadataKeys,
+    authorize: options.authorize,
+    createOnce: createOnce({
+      retrieve: customers.retrieve,
+      input: (identity, body) => createInput(identity, body, metadataKeys),
+      create: customers.create,
+      store: async (customer, request, identity) => options.onCustomerCreated(customer, request, identity),
+      redact,
+      warn: (message) => console.warn(message),
+    }),
+  });
+  const operations = {
+    ...customerOperations,
+    ...createBillingOperations({
+      ching,
+      allowedOrigins,
+      returnUrl: options.returnUrl,
+      allowRemovePaymentMethods: options.allowRemovePaymentMethods ?? true,
+    }),
+  };
 
   function report(error: BillingPortalError, context: ErrorContext): void {
     try {
@@ -106,69 +126,13 @@ export function createBillingPortalHandler(options: BillingPortalHandlerOptions)
     }
   }
 
-  function userKey(identity: BillingPortalIdentity): string | undefined {
-    if (typeof identity.userId === "string" && identity.userId !== "") return `user:${identity.userId}`;
-    if (typeof identity.email === "string" && identity.email.trim() !== "") return `email:${identity.email.trim().toLowerCase()}`;
-    if (!warnedNoUserKey) {
-      warnedNoUserKey = true;
-      console.warn(
-        "[@ching/billing-portal-react/server] identify() returned neither userId nor email, so two creates for one person at the same time cannot be merged. Return userId.",
-      );
-    }
-    return undefined;
-  }
-
-  function remember(key: string, customer: Customer, saved: boolean): void {
-    recent.delete(key);
-    recent.set(key, { customer, saved, at: Date.now() });
-    if (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value as string);
-  }
-
-  function recall(key: string) {
-    const entry = recent.get(key);
-    if (entry && entry.saved && Date.now() - entry.at > RECENT_MS) {
-      recent.delete(key);
-      return undefined;
-    }
-    return entry;
-  }
-
-  function matchRoute(pathname: string): Route | null {
-    let segments: string[];
-    if (basePath !== undefined) {
-      if (pathname !== basePath && !pathname.startsWith(`${basePath}/`)) return null;
-      segments = pathname.slice(basePath.length).split("/").filter(Boolean);
-    } else {
-      const all = pathname.split("/").filter(Boolean);
-      const at = all.lastIndexOf("customers");
-      segments = at === -1 ? [] : all.slice(at);
-    }
-    if (segments[0] !== "customers" || segments.length > 2) return null;
-    const last = segments[1];
-    if (last === undefined) return { kind: "collection" };
-    if (last === "me") return { kind: "me" };
-    let id: string;
-    try {
-      id = decodeURIComponent(last);
-    } catch {
-      id = "";
-    }
-    return { kind: "customer", id };
-  }
-
-  function originAllowed(request: Request, url: URL): boolean {
-    if (!allowedOrigins) return true;
-    const origin = request.headers.get("origin");
-    if (origin === null) return request.headers.get("sec-fetch-site") !== "cross-site";
-    return origin === url.origin || allowedOrigins.has(origin);
-  }
-
   function corsHeaders(request: Request): Record<string, string> | undefined {
     const origin = request.headers.get("origin");
     if (!allowedOrigins || origin === null || !allowedOrigins.has(origin)) return undefined;
     return { "access-control-allow-origin": origin, "access-control-allow-credentials": "true", vary: "Origin" };
   }
 
+  /** Check 7: someone is signed in, with a customer id shaped like one. */
   async function identify(request: Request): Promise<BillingPortalIdentity> {
     const identity = await options.identify(request);
     if (identity === null || identity === undefined) {
@@ -181,166 +145,50 @@ export function createBillingPortalHandler(options: BillingPortalHandlerOptions)
     return { ...identity, customerId };
   }
 
-  async function allowed(action: AuthorizeRequest["action"], customerId: string | null, request: Request, identity: BillingPortalIdentity) {
-    if (!options.authorize) return false;
-    return (await options.authorize({ action, customerId, request, identity })) === true;
-  }
-
-  /** Keeps only `metadataKeys` of the browser's metadata, then lays the server's metadata over it. */
-  function prepare(body: unknown, serverMetadata: CustomerMetadata | undefined, mergeAlways: boolean): unknown {
-    if (!isRecord(body)) return body;
-    const next = keepBrowserMetadata(body, metadataKeys);
-    const server = serverMetadata && Object.keys(serverMetadata).length > 0 ? serverMetadata : undefined;
-    if (server && (mergeAlways || next.metadata !== undefined)) {
-      next.metadata = { ...(isRecord(next.metadata) ? next.metadata : {}), ...server };
-    }
-    return next;
-  }
-
-  function check<T>(schema: Parameters<typeof validate<T>>[0], value: unknown): T {
-    const result = validate(schema, value);
-    if (!result.ok) throw problem(400, CODES.invalidField, "Some fields are invalid", result.issues);
-    return result.data;
-  }
-
-  /** The customer in Ching's answer; `null` for a deleted one. */
-  function asCustomer(data: unknown): Customer | null {
-    if (!isRecord(data) || typeof data.id !== "string") {
-      throw problem(502, CODES.upstreamInvalidResponse, "Ching answered without a customer object");
-    }
-    return data.deleted === true ? null : (data as Customer);
-  }
-
-  const noCustomerYet = () => problem(404, CODES.notFound, "You have no customer yet");
-  const noSuchCustomer = () => problem(404, CODES.notFound, "No such customer");
-
-  async function retrieve(id: string, signal: AbortSignal): Promise<Customer | null> {
-    return asCustomer(await ching("GET", customerPath(id), undefined, signal));
-  }
-
-  async function update(id: string, input: unknown): Promise<Customer> {
-    return asCustomer(await ching("POST", customerPath(id), input)) ?? throwNotFound();
-  }
-
-  function throwNotFound(): never {
-    throw noSuchCustomer();
-  }
-
-  async function link(key: string | undefined, customer: Customer, request: Request, identity: BillingPortalIdentity): Promise<Customer> {
-    try {
-      await options.onCustomerCreated(customer, request, identity);
-    } catch (cause) {
-      if (key) remember(key, customer, false);
-      throw problem(
-        500,
-        CODES.internal,
-        `onCustomerCreated() failed for the new customer ${customer.id} (${redact(describe(cause))}). It exists at Ching; ` +
-          (key ? "the next create for this user stores it again instead of creating another." : "return userId from identify() so a retry does not create another."),
-        undefined,
-        cause,
-      );
-    }
-    if (key) remember(key, customer, true);
-    return customer;
-  }
-
-  /** `POST /customers`: one person, one customer. */
-  async function createFor(identity: BillingPortalIdentity, body: unknown, request: Request): Promise<Customer> {
-    if (identity.customerId) {
-      const existing = await retrieve(identity.customerId, request.signal).catch((error: unknown) => {
-        if (error instanceof BillingPortalError && error.status === 404) return null;
-        throw error;
-      });
-      if (existing) return existing;
-    }
-    const key = userKey(identity);
-    const running = key ? inflight.get(key) : undefined;
-    if (running) return running;
-    const known = key ? recall(key) : undefined;
-    if (known?.saved) return known.customer;
-    if (known) return link(key, known.customer, request, identity);
-
-    const input = check(
-      createCustomerSchema,
-      prepare(isRecord(body) ? { name: identity.name, email: identity.email, ...body } : body, identity.metadata, true),
-    );
-    const creating = (async () => {
-      const created = asCustomer(await ching("POST", "/customers", input));
-      if (!created) throw problem(502, CODES.upstreamInvalidResponse, "Ching answered a create with a deleted customer");
-      return link(key, created, request, identity);
-    })();
-    if (key) {
-      inflight.set(key, creating);
-      creating.then(
-        () => inflight.delete(key),
-        () => inflight.delete(key),
-      );
-    }
-    return creating;
-  }
-
   async function route(request: Request, cors: Record<string, string> | undefined): Promise<Response> {
     const url = new URL(request.url);
-    const target = matchRoute(url.pathname);
-    if (!target) throw problem(404, CODES.notFound, "No such route");
     const method = request.method.toUpperCase();
+    const match = routeOf(method, url.pathname, basePath);
+    // Check 1: the path is one of the protocol's.
+    if (!match) throw problem(404, CODES.notFound, "No such route");
+    const allowHeader = match.allow.join(", ");
     if (method === "OPTIONS") {
-      const headers: Record<string, string> = { allow: ALLOW, ...cors };
+      const headers: Record<string, string> = { allow: allowHeader, ...cors };
       if (cors) {
-        headers["access-control-allow-methods"] = ALLOW;
+        headers["access-control-allow-methods"] = allowHeader;
         headers["access-control-allow-headers"] = request.headers.get("access-control-request-headers") ?? "content-type";
         headers["access-control-max-age"] = "600";
       }
       return new Response(null, { status: 204, headers });
     }
-    if (method !== "GET" && method !== "POST") {
-      return failure(problem(405, CODES.methodNotAllowed, `Use GET or POST, not ${method}`), { ...cors, allow: ALLOW });
-    }
-    if (target.kind === "customer" && !isCustomerId(target.id)) {
-      throw problem(400, CODES.invalidId, "That is not a customer id");
-    }
-    if (method === "POST") {
-      if (!originAllowed(request, url)) throw problem(403, CODES.forbiddenOrigin, "Requests from this origin are not allowed");
-      if (!isJsonContentType(request.headers.get("content-type"))) {
-        throw problem(415, CODES.unsupportedMediaType, "Send the body as JSON with Content-Type: application/json");
-      }
-      assertDeclaredSize(request);
-    }
+    const refused = firstGuardError(request, method, {
+      allow: match.allow,
+      invalidParameter: match.kind === "route" ? invalidParameter(match.params) : undefined,
+      ownOrigin: url.origin,
+      allowedOrigins,
+    });
+    if (refused) return failure(refused, refused.status === 405 ? { ...cors, allow: allowHeader } : cors);
+    // The method guard refused every method the path does not have.
+    if (match.kind !== "route") throw problem(405, CODES.methodNotAllowed, `Use ${allowHeader}`);
 
     const identity = await identify(request);
     const body = method === "POST" ? await readJsonBody(request) : undefined;
-    const own = identity.customerId;
-
-    if (target.kind === "me") {
-      if (!own) throw noCustomerYet();
-      if (method === "GET") return ok((await retrieve(own, request.signal)) ?? throwNoCustomerYet(), cors);
-      const input = check(updateCustomerSchema, prepare(body, identity.metadata, false));
-      return ok(await update(own, input), cors);
-    }
-
-    if (target.kind === "collection") {
-      if (method === "POST") return ok(await createFor(identity, body, request), cors);
-      if (!(await allowed("list", null, request, identity))) throw problem(403, CODES.forbidden, "Listing customers is not allowed");
-      const list = await ching("GET", "/customers", undefined, request.signal);
-      if (!Array.isArray(list)) throw problem(502, CODES.upstreamInvalidResponse, "Ching answered the list with something that is not a list");
-      return ok(list, cors);
-    }
-
-    const { id } = target;
-    const action = method === "GET" ? "read" : "update";
-    // Someone else's customer looks exactly like one that does not exist, and Ching is not asked.
-    if (id !== own && !(await allowed(action, id, request, identity))) throw noSuchCustomer();
-    if (method === "GET") return ok((await retrieve(id, request.signal)) ?? throwNotFound(), cors);
-    const input = check(updateCustomerSchema, prepare(body, id === own ? identity.metadata : undefined, false));
-    return ok(await update(id, input), cors);
+    const answer = await operations[match.name]({ request, origin: url.origin, identity, params: match.params, body });
+    return answer instanceof Response ? answer : ok(answer, cors);
   }
 
-  function throwNoCustomerYet(): never {
-    throw noCustomerYet();
-  }
+  let reportedMissingKey = false;
 
   return async function billingPortalHandler(request: Request): Promise<Response> {
     const cors = corsHeaders(request);
+    if (keyMissing) {
+      const error = problem(500, CODES.misconfigured, MISSING_KEY_MESSAGE);
+      if (!reportedMissingKey) {
+        reportedMissingKey = true;
+        report(error, { request });
+      }
+      return failure(problem(500, CODES.misconfigured, BROWSER_MESSAGES[CODES.misconfigured]!), cors);
+    }
     try {
       return await route(request, cors);
     } catch (thrown) {

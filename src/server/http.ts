@@ -25,16 +25,10 @@ export function failure(error: BillingPortalError, extra?: Record<string, string
 }
 
 
-const tooLarge = (limit: number) => problem(413, HANDLER_ERROR_CODES.payloadTooLarge, `The request body is over ${limit} bytes`);
-
-/** Refuses a body whose declared `Content-Length` is over `limit`, before a byte is read. */
-export function assertDeclaredSize(request: Request, limit = MAX_BODY_BYTES): void {
-  if (Number(request.headers.get("content-length")) > limit) throw tooLarge(limit);
-}
+export const tooLarge = (limit: number) => problem(413, HANDLER_ERROR_CODES.payloadTooLarge, `The request body is over ${limit} bytes`);
 
 /**
- * Reads a JSON body of at most `limit` bytes (check the declared size first with
- * `assertDeclaredSize`): the stream is read chunk by chunk and cancelled as soon
+ * Reads a JSON body of at most `limit` bytes (check the declared size first: guards.ts): the stream is read chunk by chunk and cancelled as soon
  * as it passes the limit, so an endless body is never read to its end.
  */
 export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Promise<unknown> {

@@ -14,5 +14,28 @@ export {
   type ErrorContext,
   type FetchLike,
 } from "./options";
-export { BillingPortalError, isBillingPortalError, type BillingPortalIssue } from "../core/error";
-export type { Customer, CustomerMetadata } from "../core/customer";
+export { BillingPortalError, isBillingPortalError, type BillingPortalIssue, type BillingPortalErrorInit } from "../core/error";
+export { ERROR_CODES, type BillingPortalErrorCode } from "../core/errorCodes";
+export {
+  customerSchema,
+  createCustomerSchema,
+  updateCustomerSchema,
+  type Customer,
+  type CreateCustomerInput,
+  type UpdateCustomerInput,
+  type CustomerMetadata,
+} from "../core/customer";
+export {
+  setupSessionStatuses,
+  chargeStatuses,
+  billingDocumentTypes,
+  type PaymentMethod,
+  type CardDetails,
+  type SetupSession,
+  type SetupSessionStatus,
+  type Charge,
+  type ChargeStatus,
+  type BillingDocument,
+  type BillingDocumentType,
+  type PortalSession,
+} from "../core/billing";

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { errorEnvelope } from "../core/envelope";
+import { ERROR_CODES } from "../core/errorCodes";
 
 /**
  * Runs a web-standard handler on Node's `http` server or as Express / Connect middleware.
@@ -203,7 +204,7 @@ export function toNodeHandler(
     } catch {
       res.statusCode = 400;
       res.setHeader("content-type", "application/json; charset=utf-8");
-      res.end(JSON.stringify(errorEnvelope({ status: 400, code: "BAD_REQUEST", message: "The request URL or headers could not be read" })));
+      res.end(JSON.stringify(errorEnvelope({ status: 400, code: ERROR_CODES.badRequest, message: "The request URL or headers could not be read" })));
       return;
     }
     try {
@@ -220,7 +221,7 @@ export function toNodeHandler(
       }
       res.statusCode = 500;
       res.setHeader("content-type", "application/json; charset=utf-8");
-      res.end(JSON.stringify(errorEnvelope({ status: 500, code: "INTERNAL_ERROR", message: "Something went wrong on the server" })));
+      res.end(JSON.stringify(errorEnvelope({ status: 500, code: ERROR_CODES.internal, message: "Something went wrong on the server" })));
     }
   };
 }

@@ -36,9 +36,12 @@ export class CustomerStore {
   #customers = new Map<string, Customer>();
   #deleted = new Set<string>();
   #livemode: boolean;
+  #now: () => Date;
 
-  constructor(options: { livemode?: boolean; seed?: CustomerSeed[] } = {}) {
+  /** `now` stamps `created`, so a mock with a fake clock makes customers of that time. */
+  constructor(options: { livemode?: boolean; seed?: CustomerSeed[]; now?: () => Date } = {}) {
     this.#livemode = options.livemode ?? false;
+    this.#now = options.now ?? (() => new Date());
     for (const seed of options.seed ?? []) this.seed(seed);
   }
 
@@ -46,7 +49,7 @@ export class CustomerStore {
     const customer: Customer =
       "object" in seed
         ? { ...seed }
-        : this.#build(seed, seed.id ?? generateId("cus_"), seed.created ?? new Date().toISOString());
+        : this.#build(seed, seed.id ?? generateId("cus_"), seed.created ?? this.#now().toISOString());
     this.#customers.set(customer.id, customer);
     return customer;
   }
@@ -68,7 +71,7 @@ export class CustomerStore {
   }
 
   create(input: CreateCustomerInput): Customer {
-    const customer = this.#build(input, generateId("cus_"), new Date().toISOString());
+    const customer = this.#build(input, generateId("cus_"), this.#now().toISOString());
     this.#customers.set(customer.id, customer);
     return customer;
   }
@@ -99,6 +102,12 @@ export class CustomerStore {
     if (patch.metadata !== undefined) next.metadata = { ...current.metadata, ...patch.metadata };
     this.#customers.set(id, next);
     return next;
+  }
+
+  /** Ching sets it itself (the first card saved, none after a detach of the default): no request can. */
+  setDefaultPaymentMethod(id: string, paymentMethodId: string | null): void {
+    const current = this.#customers.get(id);
+    if (current) this.#customers.set(id, { ...current, default_payment_method: paymentMethodId });
   }
 
   delete(id: string): boolean {

@@ -1,29 +1,32 @@
 import { delay, http, HttpResponse, type HttpHandler } from "msw";
+import type { Customer } from "../core/customer";
+import { errorEnvelope, type ErrorDetail } from "../core/envelope";
+import { createBillingPortalHandler } from "../server/handler";
+import type { CustomerSeed } from "./customerStore";
 import {
-  createCustomerSchema,
-  isCustomerId,
-  updateCustomerSchema,
-  type CreateCustomerInput,
-  type Customer,
-  type UpdateCustomerInput,
-} from "../core/customer";
-import { keepBrowserMetadata } from "../core/metadata";
-import {
-  errorEnvelope,
-  HANDLER_ERROR_CODES as CODES,
-  isJsonContentType,
-  MAX_BODY_BYTES,
-  successEnvelope,
-  type ErrorDetail,
-} from "../core/envelope";
-import { validate } from "../core/validate";
-import { CustomerStore, EMAIL_EXISTS, emailTaken, type CustomerSeed } from "./customerStore";
+  createMockChing,
+  MOCK_CHING_API_KEY,
+  MOCK_CHING_HOSTED_BASE,
+  type ChargeSeed,
+  type MockChing,
+  type PaymentMethodSeed,
+} from "./mockChing";
 
 export interface MockBillingPortalOptions {
   /** The endpoint the provider points at; a path matches any origin. Default `/api/billing`. */
   endpoint?: string;
   /** Customers that exist from the start. */
   customers?: CustomerSeed[];
+  /** Saved cards that exist from the start (expired ones too), of the customers above. */
+  paymentMethods?: PaymentMethodSeed[];
+  /** Charges that exist from the start, with their receipts, of the customers above. */
+  charges?: ChargeSeed[];
+  /** Gives the signed-in customer a demo history (cards, one expired, and a year of charges). Default `false`. */
+  demoBilling?: boolean;
+  /** The handler's `allowRemovePaymentMethods`. Default `true`. */
+  allowRemovePaymentMethods?: boolean;
+  /** The handler's `returnUrl`: where the hosted pages send the person back. */
+  returnUrl?: string;
   /**
    * Who is signed in: the id of their customer, `null` for a person who has
    * none yet (the default), or `false` for nobody (every request answers 401).
@@ -59,6 +62,11 @@ export interface RecordedRequest {
 export interface MockBillingPortal {
   /** MSW handlers: pass them to `setupServer`, `setupWorker` or msw-storybook-addon. */
   handlers: HttpHandler[];
+  /**
+   * The in-memory Ching behind the endpoint, e.g. to complete a setup session
+   * (`portal.ching.completeSetupSession(id)`) or to seed a charge. Made anew by `reset()`.
+   */
+  readonly ching: MockChing;
   /** Every request the mock answered, oldest first. */
   requests: RecordedRequest[];
   /** The customers now stored, newest first. */
@@ -78,29 +86,22 @@ export interface MockBillingPortal {
   reset(): void;
 }
 
-const TOO_LARGE: ErrorDetail = {
-  status: 413,
-  code: CODES.payloadTooLarge,
-  message: `The request body is over ${MAX_BODY_BYTES} bytes`,
-};
-const UNAUTHENTICATED: ErrorDetail = { status: 401, code: CODES.unauthenticated, message: "Sign in to see your billing details" };
+/** Where the mock's handler reaches the in-memory Ching: `mockChing.fetch` answers any origin. */
+const MOCK_API_BASE = "https://api.ching.test/ching/v1";
 
-function fail(detail: ErrorDetail) {
-  return HttpResponse.json(errorEnvelope(detail), { status: detail.status });
-}
-
-function ok<T>(data: T) {
-  return HttpResponse.json(successEnvelope(data));
-}
-
-function notFound(message = "No such customer"): ReturnType<typeof fail> {
-  return fail({ status: 404, code: CODES.notFound, message });
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
- * A mock of your merchant endpoint (the protocol of `createBillingPortalHandler`)
- * as MSW handlers over an in-memory store, for tests, Storybook and your own
- * test suites. It validates with the same schemas as the real handler.
+ * A mock of your merchant endpoint for tests, Storybook and your own test
+ * suites, as MSW handlers. It IS the real `createBillingPortalHandler` in front
+ * of the in-memory Ching (`createMockChing`), so it answers exactly as your
+ * server would; only recording (`requests`), latency and `failWith` are its own.
  *
  * @example
  * const portal = createMockBillingPortal({ customers: [{ id: "cus_V8ltq1pK_MWH", name: "Tal Levi" }], signedIn: "cus_V8ltq1pK_MWH" });
@@ -108,146 +109,99 @@ function notFound(message = "No such customer"): ReturnType<typeof fail> {
  */
 export function createMockBillingPortal(options: MockBillingPortalOptions = {}): MockBillingPortal {
   const endpoint = (options.endpoint ?? "/api/billing").replace(/\/+$/, "");
-  const base = /^https?:\/\//.test(endpoint) ? endpoint : `*${endpoint}`;
-
-  let store = new CustomerStore({ seed: options.customers });
-  let signedIn: string | null | false = options.signedIn ?? null;
-  let latency: number | "infinite" = options.latency ?? 0;
-  let forced: ForcedError[] = [];
-  const requests: RecordedRequest[] = [];
-  const metadataKeys = new Set(options.metadataKeys ?? []);
-
-  function parseJson(text: string): { ok: true; body: unknown } | { ok: false } {
-    try {
-      return { ok: true, body: JSON.parse(text) as unknown };
-    } catch {
-      return { ok: false };
-    }
-  }
-
   const endpointPath = endpoint.replace(/^https?:\/\/[^/]+/, "");
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  // A RegExp, not a path pattern: MSW decodes a pattern's parameters and throws on a
+  // malformed escape, which the handler answers as 400 INVALID_ID.
+  const origin = /^https?:\/\//.test(endpoint) ? escape(endpoint.slice(0, endpoint.length - endpointPath.length)) : "https?://[^/]+";
+  const matcher = new RegExp(`^${origin}${escape(endpointPath)}/[^?#]*(?:[?#].*)?$`);
+
+  let ching: MockChing;
+  let signedIn: string | null | false;
+  /** A new person with every sign-in: the handler merges creates by user, as it does for your users. */
+  let person = 0;
+  let latency: number | "infinite";
+  let forced: ForcedError[];
+  let handler: (request: Request) => Promise<Response>;
+  const requests: RecordedRequest[] = [];
+
+  function start(): void {
+    ching = createMockChing({ customers: options.customers, paymentMethods: options.paymentMethods, charges: options.charges });
+    if (options.demoBilling && typeof options.signedIn === "string") ching.seedDemoBilling(options.signedIn);
+    signedIn = options.signedIn ?? null;
+    person += 1;
+    latency = options.latency ?? 0;
+    forced = [];
+    requests.length = 0;
+    handler = createBillingPortalHandler({
+      apiKey: MOCK_CHING_API_KEY,
+      apiBase: MOCK_API_BASE,
+      fetch: (input, init) => ching.fetch(input, init),
+      basePath: endpointPath,
+      identify: () => (signedIn === false ? null : { userId: `mock-user-${person}`, customerId: signedIn }),
+      onCustomerCreated: (customer) => {
+        signedIn = customer.id;
+      },
+      authorize: options.allowOthers ? () => true : undefined,
+      metadataKeys: options.metadataKeys,
+      allowRemovePaymentMethods: options.allowRemovePaymentMethods,
+      returnUrl: options.returnUrl,
+    });
+  }
+  start();
+
   function pathOf(request: Request): string {
     const { pathname } = new URL(request.url);
-    const at = pathname.indexOf(`${endpointPath}/`);
-    return at === -1 ? pathname : pathname.slice(at + endpointPath.length);
+    return pathname.startsWith(`${endpointPath}/`) ? pathname.slice(endpointPath.length) : pathname;
   }
 
-  /**
-   * Runs before every answer: records, waits, forces errors, then makes the
-   * handler's checks in the handler's order (docs/protocol.md): the id, the
-   * content type and size, someone signed in, the JSON.
-   */
-  async function intercept(request: Request, id?: string): Promise<{ response?: Response; body?: unknown }> {
-    const path = pathOf(request);
-    const text = request.method === "POST" ? await request.text() : undefined;
-    const parsed = text === undefined ? undefined : parseJson(text);
-    requests.push({ method: request.method, path, body: parsed?.ok ? parsed.body : undefined });
-    if (latency === "infinite") await delay("infinite");
-    else if (latency > 0) await delay(latency);
-
+  function takeForced(method: string, path: string): ForcedError | undefined {
     const error = forced.find(
       (candidate) =>
-        (candidate.method === undefined || candidate.method === request.method) &&
-        (candidate.path === undefined || candidate.path === path),
+        (candidate.method === undefined || candidate.method === method) && (candidate.path === undefined || candidate.path === path),
     );
-    if (error) {
-      if (error.times !== undefined && --error.times <= 0) forced = forced.filter((e) => e !== error);
-      const { status, code, message, issues } = error;
-      return { response: fail({ status, code, message, issues }) };
-    }
-    if (id !== undefined && !isCustomerId(id)) {
-      return { response: fail({ status: 400, code: CODES.invalidId, message: "That is not a customer id" }) };
-    }
-    if (text !== undefined) {
-      if (!isJsonContentType(request.headers.get("content-type"))) {
-        return { response: fail({ status: 415, code: CODES.unsupportedMediaType, message: "Send JSON" }) };
-      }
-      // A declared length over the limit is refused before sign-in, the body read after it.
-      if (Number(request.headers.get("content-length")) > MAX_BODY_BYTES) return { response: fail(TOO_LARGE) };
-    }
-    if (signedIn === false) return { response: fail(UNAUTHENTICATED) };
-    if (text !== undefined && new TextEncoder().encode(text).byteLength > MAX_BODY_BYTES) return { response: fail(TOO_LARGE) };
-    if (parsed && !parsed.ok) {
-      return { response: fail({ status: 400, code: CODES.invalidJson, message: "The body is not valid JSON" }) };
-    }
-    return { body: parsed?.body };
+    if (error && error.times !== undefined && --error.times <= 0) forced = forced.filter((e) => e !== error);
+    return error;
   }
-
-  const invalidFields = (issues: ErrorDetail["issues"]) =>
-    fail({ status: 400, code: CODES.invalidField, message: "Some fields are invalid", issues });
-
-  function update(id: string, body: unknown) {
-    const checked = validate(updateCustomerSchema, keepBrowserMetadata(body, metadataKeys));
-    if (!checked.ok) return invalidFields(checked.issues);
-    const patch: UpdateCustomerInput = checked.data;
-    if (emailTaken(store, patch.email, id)) return fail(EMAIL_EXISTS);
-    const updated = store.update(id, patch);
-    return updated ? ok(updated) : notFound();
-  }
-
-  /** Another customer is out of reach unless the mock allows others, as `authorize` would. */
-  const outOfReach = (id: string) => id !== signedIn && !options.allowOthers;
 
   const handlers: HttpHandler[] = [
-    http.get(`${base}/customers/me`, async ({ request }) => {
-      const { response } = await intercept(request);
-      if (response) return response;
-      const customer = typeof signedIn === "string" ? store.get(signedIn) : undefined;
-      return customer ? ok(customer) : notFound("You have no customer yet");
+    http.all(matcher, async ({ request }) => {
+      const path = pathOf(request);
+      const text = request.method === "POST" ? await request.clone().text() : undefined;
+      requests.push({ method: request.method, path, body: text === undefined ? undefined : parseJson(text) });
+      if (latency === "infinite") await delay("infinite");
+      else if (latency > 0) await delay(latency);
+      const error = takeForced(request.method, path);
+      if (error) {
+        const { status, code, message, issues } = error;
+        return HttpResponse.json(errorEnvelope({ status, code, message, issues }), { status });
+      }
+      return handler(request);
     }),
-    http.post(`${base}/customers/me`, async ({ request }) => {
-      const { response, body } = await intercept(request);
-      if (response) return response;
-      if (typeof signedIn !== "string" || !store.get(signedIn)) return notFound("You have no customer yet");
-      return update(signedIn, body);
-    }),
-    http.get(`${base}/customers`, async ({ request }) => {
-      const { response } = await intercept(request);
-      if (response) return response;
-      if (!options.allowOthers) return fail({ status: 403, code: CODES.forbidden, message: "Listing customers is not allowed" });
-      return ok(store.list());
-    }),
-    http.post(`${base}/customers`, async ({ request }) => {
-      const { response, body } = await intercept(request);
-      if (response) return response;
-      // One person, one customer: asked again, answer the one they have.
-      const existing = typeof signedIn === "string" ? store.get(signedIn) : undefined;
-      if (existing) return ok(existing);
-      const checked = validate(createCustomerSchema, keepBrowserMetadata(body, metadataKeys));
-      if (!checked.ok) return invalidFields(checked.issues);
-      const input: CreateCustomerInput = checked.data;
-      if (emailTaken(store, input.email)) return fail(EMAIL_EXISTS);
-      const created = store.create(input);
-      signedIn = created.id;
-      return ok(created);
-    }),
-    http.get(`${base}/customers/:id`, async ({ request, params }) => {
-      const id = String(params.id);
-      const { response } = await intercept(request, id);
-      if (response) return response;
-      const customer = outOfReach(id) ? undefined : store.get(id);
-      return customer ? ok(customer) : notFound();
-    }),
-    http.post(`${base}/customers/:id`, async ({ request, params }) => {
-      const id = String(params.id);
-      const { response, body } = await intercept(request, id);
-      if (response) return response;
-      return outOfReach(id) ? notFound() : update(id, body);
-    }),
+    // The in-memory Ching's hosted pages (add card, portal, receipt PDFs), for fetches;
+    // a browser's navigation to them is not a fetch, and MSW leaves it alone.
+    http.all(new RegExp(`^${escape(MOCK_CHING_HOSTED_BASE)}/`), ({ request }) => ching.fetch(request)),
   ];
+
+  const me = () => (typeof signedIn === "string" ? ching.customers().find((customer) => customer.id === signedIn) : undefined);
 
   return {
     handlers,
+    get ching() {
+      return ching;
+    },
     requests,
-    customers: () => store.list(Number.POSITIVE_INFINITY),
-    me: () => (typeof signedIn === "string" ? store.get(signedIn) : undefined),
+    customers: () => ching.customers(),
+    me,
     signIn(customerId) {
       signedIn = customerId;
+      person += 1;
     },
     signOut() {
       signedIn = false;
+      person += 1;
     },
-    seed: (customer) => store.seed(customer),
+    seed: (customer) => ching.seed(customer),
     failWith(error) {
       forced.push({ ...error });
     },
@@ -257,12 +211,6 @@ export function createMockBillingPortal(options: MockBillingPortalOptions = {}):
     setLatency(next) {
       latency = next;
     },
-    reset() {
-      store = new CustomerStore({ seed: options.customers });
-      signedIn = options.signedIn ?? null;
-      latency = options.latency ?? 0;
-      forced = [];
-      requests.length = 0;
-    },
+    reset: start,
   };
 }

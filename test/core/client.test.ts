@@ -31,13 +31,18 @@ describe("createEndpointClient", () => {
     await expect(createEndpointClient({ endpoint }).getMe()).resolves.toEqual(customer);
   });
 
-  it("answers null for a signed-in person without a customer (404)", async () => {
+  it("answers null for a signed-in person without a customer (200, data null)", async () => {
+    server.use(http.get(`${endpoint}/customers/me`, () => HttpResponse.json({ success: true, data: null })));
+    await expect(createEndpointClient({ endpoint }).getMe()).resolves.toBeNull();
+  });
+
+  it("fails on a 404 for /customers/me: a missing route is not 'no customer'", async () => {
     server.use(
       http.get(`${endpoint}/customers/me`, () =>
-        HttpResponse.json({ success: false, error: { status: 404, code: "NOT_FOUND", message: "none" } }, { status: 404 }),
+        HttpResponse.json({ success: false, error: { status: 404, code: "NOT_FOUND", message: "No such route" } }, { status: 404 }),
       ),
     );
-    await expect(createEndpointClient({ endpoint }).getMe()).resolves.toBeNull();
+    await expect(createEndpointClient({ endpoint }).getMe()).rejects.toMatchObject({ status: 404, code: "NOT_FOUND" });
   });
 
   it("speaks each request of the protocol with JSON bodies", async () => {

@@ -135,7 +135,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
         body = JSON.stringify(callOptions.body);
         if (!headers.has("content-type")) headers.set("content-type", "application/json");
       }
-      const init: RequestInit & { duplex?: "half" } = { method, headers, body };
+      // A redirect is an answer to look at (the receipt PDF), not one to follow.
+      const init: RequestInit & { duplex?: "half" } = { method, headers, body, redirect: "manual" };
       if (body instanceof ReadableStream) init.duplex = "half";
       const response = transport === "fetch" ? await handler(new Request(url(path), init)) : await fetch(url(path), init);
       const text = await response.text();

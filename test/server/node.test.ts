@@ -142,7 +142,9 @@ describe("toNodeHandler", () => {
       next();
     };
     const url = await serve(passport, toNodeHandler(handler));
-    expect((await fetch(`${url}${MOUNT}/customers/me`, { headers: { cookie: "session=alice" } })).status).toBe(404);
+    const signedIn = await fetch(`${url}${MOUNT}/customers/me`, { headers: { cookie: "session=alice" } });
+    expect(signedIn.status).toBe(200);
+    expect(await signedIn.json()).toEqual({ success: true, data: null });
     expect((await fetch(`${url}${MOUNT}/customers/me`)).status).toBe(401);
   });
 

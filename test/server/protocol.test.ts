@@ -7,11 +7,11 @@ describe.each(transports)("the merchant endpoint protocol (%s)", (transport) => 
   const setup = harnessPerTest(transport);
 
   describe("GET /customers/me", () => {
-    it("answers 404 NOT_FOUND while the signed-in person has no customer, without asking Ching", async () => {
+    it("answers 200 with null while the signed-in person has no customer, without asking Ching", async () => {
       const { call, ching } = await setup();
       const answer = await call("/customers/me");
-      expect(answer.status).toBe(404);
-      expect(answer.json).toEqual({ success: false, error: { status: 404, code: "NOT_FOUND", message: "You have no customer yet" } });
+      expect(answer.status).toBe(200);
+      expect(answer.json).toEqual({ success: true, data: null });
       expect(ching.callCount()).toBe(0);
     });
 
@@ -26,7 +26,7 @@ describe.each(transports)("the merchant endpoint protocol (%s)", (transport) => 
       expect(answer.headers.get("cache-control")).toBe("no-store");
     });
 
-    it("answers 404 when the stored customer was deleted at Ching", async () => {
+    it("answers null when the stored customer was deleted at Ching", async () => {
       const { call, ching, users } = await setup();
       const tal = ching.seed({ name: "Tal Levi" });
       users.set("alice", tal.id);
@@ -35,8 +35,8 @@ describe.each(transports)("the merchant endpoint protocol (%s)", (transport) => 
         headers: { authorization: `Bearer ${ching.apiKey}` },
       });
       const answer = await call("/customers/me");
-      expect(answer.status).toBe(404);
-      expect(answer.json.error?.code).toBe("NOT_FOUND");
+      expect(answer.status).toBe(200);
+      expect(answer.json).toEqual({ success: true, data: null });
     });
 
     it("answers 401 UNAUTHENTICATED when nobody is signed in, without asking Ching", async () => {

@@ -52,9 +52,17 @@ describe.each(transports)("when Ching fails (%s)", (transport) => {
     it("passes a Ching 404 on", async () => {
       const { call, users } = await setup();
       users.set("alice", "cus_AAAAAAAAAAAA");
-      const answer = await call("/customers/me");
+      const answer = await call("/customers/cus_AAAAAAAAAAAA");
       expect(answer.status).toBe(404);
       expect(answer.json.error?.code).toBe("NOT_FOUND");
+    });
+
+    it("answers no customer (200 null) when Ching no longer knows the stored one", async () => {
+      const { call, users } = await setup();
+      users.set("alice", "cus_AAAAAAAAAAAA");
+      const answer = await call("/customers/me");
+      expect(answer.status).toBe(200);
+      expect(answer.json).toEqual({ success: true, data: null });
     });
   });
 
@@ -137,9 +145,9 @@ describe.each(transports)("when Ching fails (%s)", (transport) => {
     });
 
     it("does not retry a 4xx", async () => {
-      const { call, ching } = await withCustomer();
+      const { call, ching, mine } = await withCustomer();
       ching.failWith({ status: 404, code: "NOT_FOUND", message: "No such customer" });
-      expect((await call("/customers/me")).status).toBe(404);
+      expect((await call(`/customers/${mine.id}`)).status).toBe(404);
       expect(ching.callCount()).toBe(1);
     });
 

@@ -2,9 +2,10 @@
  * The mock merchant endpoint (`createMockBillingPortal`, MSW) against the real
  * one (`createBillingPortalHandler` in front of `createMockChing`): the same
  * requests must get the same answers, or a merchant's tests pass on the mock
- * and fail in production. Each scenario runs on both and compares what a
- * browser sees: the status, the error code, the fields the issues name, and
- * the customer's fields (ids and dates left out, as both make their own).
+ * and fail in production. The mock is that handler behind one MSW route, so
+ * this is the guard that the mock adds nothing of its own. Each scenario runs
+ * on both and compares the whole answer a browser sees: the status, the headers
+ * that matter and the body (ids and dates numbered, as both make their own).
  */
 import { getResponse } from "msw";
 import { describe, expect, it } from "vitest";
@@ -16,6 +17,10 @@ const OTHER = { id: "cus_Other0000001", name: "Dana Mizrahi", email: "dana@examp
 
 interface Seen {
   status: number;
+  /** The headers a browser acts on. */
+  headers: Record<string, string | null>;
+  /** The whole body, ids and dates numbered by first appearance. */
+  body: unknown;
   code?: string;
   /** The fields the issues name, sorted. */
   fields?: string[];
@@ -32,7 +37,7 @@ interface SendInit {
 }
 
 interface Endpoint {
-  send(method: "GET" | "POST", path: string, body?: unknown, init?: SendInit): Promise<Seen>;
+  send(method: "GET" | "POST" | "DELETE" | "PUT" | "OPTIONS", path: string, body?: unknown, init?: SendInit): Promise<Seen>;
   signOut(): void;
 }
 
@@ -54,23 +59,39 @@ function withoutIds(value: unknown): unknown {
   return value;
 }
 
+const HEADERS = ["content-type", "cache-control", "x-content-type-options", "allow", "access-control-allow-origin"];
+
+/** The body with every id and timestamp replaced by its order of appearance, so two runs compare. */
+function numbered(body: unknown): unknown {
+  const seenValues = new Map<string, string>();
+  return JSON.parse(JSON.stringify(body), (_key, value: unknown) => {
+    if (typeof value !== "string" || !/^(cus_|\d{4}-\d\d-\d\dT)/.test(value)) return value;
+    if (!seenValues.has(value)) seenValues.set(value, `<${value.startsWith("cus_") ? "id" : "date"} ${seenValues.size}>`);
+    return seenValues.get(value);
+  }) as unknown;
+}
+
 async function seen(response: Response | undefined): Promise<Seen> {
   if (!response) throw new Error("no handler answered");
-  const body = (await response.json()) as {
+  const headers = Object.fromEntries(HEADERS.map((name) => [name, response.headers.get(name)]));
+  const text = await response.text();
+  const body = (text ? JSON.parse(text) : undefined) as {
     success: boolean;
     data?: unknown;
     error?: { code: string; issues?: { path: string[] }[] };
   };
-  if (body.success) return { status: response.status, data: withoutIds(body.data) };
+  const whole = { status: response.status, headers, body: body === undefined ? undefined : numbered(body) };
+  if (!body) return whole;
+  if (body.success) return { ...whole, data: withoutIds(body.data) };
   return {
-    status: response.status,
+    ...whole,
     code: body.error?.code,
     fields: (body.error?.issues ?? []).map((issue) => issue.path.join(".")).sort(),
   };
 }
 
 function request(method: string, path: string, body?: unknown, init: SendInit = {}): Request {
-  if (method !== "POST") return new Request(`${ENDPOINT}${path}`, { method });
+  if (method !== "POST" && method !== "PUT") return new Request(`${ENDPOINT}${path}`, { method });
   const text = init.raw ?? JSON.stringify(body);
   const headers: Record<string, string> = { "content-type": init.contentType ?? "application/json", origin: "https://shop.example" };
   if (init.contentLength) headers["content-length"] = String(new TextEncoder().encode(text).byteLength);
@@ -128,7 +149,8 @@ describe("createMockBillingPortal answers as createBillingPortalHandler does", (
       await endpoint.send("GET", "/customers/me"),
       await endpoint.send("POST", "/customers/me", { taxId: "515151515" }),
     ]);
-    expect(answers.map((answer) => answer.status)).toEqual([404, 404, 200, 200, 200, 200]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 404, 200, 200, 200, 200]);
+    expect(answers[0]?.body).toEqual({ success: true, data: null });
     expect(answers[5]?.data).toMatchObject({ ...TAL, taxId: "515151515" });
   });
 
@@ -218,5 +240,18 @@ describe("createMockBillingPortal answers as createBillingPortalHandler does", (
       }),
     ]);
     expect(answers.map((answer) => answer.status)).toEqual([413, 200]);
+  });
+
+  it("for other methods, unknown paths and a malformed id escape", async () => {
+    const answers = await bothSee({}, async (endpoint) => [
+      await endpoint.send("DELETE", "/customers/me"),
+      await endpoint.send("PUT", "/customers", TAL),
+      await endpoint.send("OPTIONS", "/customers"),
+      await endpoint.send("GET", "/customers/me/nothing-here"),
+      await endpoint.send("GET", "/invoices"),
+      await endpoint.send("GET", "/customers/%E0%A4%A"),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([405, 405, 204, 404, 404, 400]);
+    expect(answers[0]?.headers.allow).toBe("GET, POST");
   });
 });

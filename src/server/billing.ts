@@ -1,0 +1,158 @@
+import {
+  billingDocumentSchema,
+  chargeSchema,
+  paymentMethodSchema,
+  portalSessionSchema,
+  setupSessionSchema,
+  type BillingDocument,
+  type Charge,
+  type PaymentMethod,
+} from "../core/billing";
+import { HANDLER_ERROR_CODES as CODES } from "../core/envelope";
+import { SETUP_RETURN_PARAM } from "../core/protocol";
+import type { ChingCall } from "./ching";
+import { problem } from "./http";
+import type { Operation, OperationContext } from "./operations";
+import { returnUrlOf, withParams } from "./returnUrl";
+import { expectList, expectShape } from "./trust";
+
+/**
+ * The second wave's routes: saved cards, the hosted add-card page, charges,
+ * tax documents and the hosted portal. Each is about the signed-in person's
+ * own customer, resolved from `identify`; the browser names a card, a session
+ * or a document only to have it checked against what that customer owns.
+ */
+
+export interface BillingDependencies {
+  ching: ChingCall;
+  allowedOrigins: ReadonlySet<string> | undefined;
+  /** The merchant's default return URL for the hosted pages. */
+  returnUrl: string | undefined;
+  /** Whether a person may remove a saved card. */
+  allowRemovePaymentMethods: boolean;
+}
+
+export type BillingRouteName =
+  | "listPaymentMethods"
+  | "detachPaymentMethod"
+  | "createSetupSession"
+  | "getSetupSession"
+  | "listCharges"
+  | "getDocument"
+  | "getDocumentPdf"
+  | "createPortalSession";
+
+const enc = encodeURIComponent;
+const noCustomerYet = () => problem(404, CODES.notFound, "You have no customer yet");
+/** One answer for "not yours" and "does not exist": nobody can probe which ids exist. */
+const notFound = (what: string) => problem(404, CODES.notFound, `No such ${what}`);
+
+function own(context: OperationContext): string {
+  const id = context.identity.customerId;
+  if (!id) throw noCustomerYet();
+  return id;
+}
+
+/** Default first, then newest: the order a person reads their cards in. */
+function byDefaultThenNewest(a: PaymentMethod, b: PaymentMethod): number {
+  if (a.is_default !== b.is_default) return a.is_default ? -1 : 1;
+  return a.created < b.created ? 1 : a.created > b.created ? -1 : 0;
+}
+
+export function createBillingOperations(deps: BillingDependencies): Record<BillingRouteName, Operation> {
+  const { ching } = deps;
+
+  async function cardsOf(customerId: string, signal?: AbortSignal): Promise<PaymentMethod[]> {
+    const cards = expectList(paymentMethodSchema, await ching("GET", `/customers/${enc(customerId)}/payment_methods`, undefined, signal), "the cards");
+    return cards.filter((card) => card.status === "active").sort(byDefaultThenNewest);
+  }
+
+  async function chargesOf(customerId: string, signal?: AbortSignal): Promise<Charge[]> {
+    const charges = expectList(chargeSchema, await ching("GET", `/charges?customer=${enc(customerId)}`, undefined, signal), "the charges");
+    // Ching honours this filter; should it ever not, nobody sees another's charges.
+    return charges.filter((charge) => charge.customer === customerId);
+  }
+
+  /** A document, only when one of the person's own charges names it. */
+  async function documentOf(context: OperationContext): Promise<BillingDocument> {
+    const documentId = context.params.documentId!;
+    const charges = await chargesOf(own(context), context.request.signal);
+    if (!charges.some((charge) => charge.document === documentId)) throw notFound("document");
+    return expectShape(billingDocumentSchema, await ching("GET", `/documents/${enc(documentId)}`, undefined, context.request.signal), "a document");
+  }
+
+  const returnUrl = (context: OperationContext) =>
+    returnUrlOf(context.body, context.request, context.origin, deps.allowedOrigins, deps.returnUrl);
+
+  return {
+    listPaymentMethods: (context) => cardsOf(own(context), context.request.signal),
+
+    async detachPaymentMethod(context) {
+      if (!deps.allowRemovePaymentMethods) throw problem(403, CODES.forbidden, "Removing cards is turned off");
+      const paymentMethodId = context.params.paymentMethodId!;
+      // The card names no customer: it is theirs only if it is in their list.
+      const cards = await cardsOf(own(context), context.request.signal);
+      if (!cards.some((card) => card.id === paymentMethodId)) throw notFound("card");
+      // A POST: never retried (Ching honours no idempotency key).
+      return expectShape(paymentMethodSchema, await ching("POST", `/payment_methods/${enc(paymentMethodId)}/detach`), "a detached card");
+    },
+
+    async createSetupSession(context) {
+      const customer = own(context);
+      const back = returnUrl(context);
+      const session = expectShape(
+        setupSessionSchema,
+        await ching("POST", "/setup_sessions", {
+          customer,
+          success_url: withParams(back, { [SETUP_RETURN_PARAM]: "success" }),
+          cancel_url: withParams(back, { [SETUP_RETURN_PARAM]: "cancel" }),
+        }),
+        "a setup session",
+      );
+      return { id: session.id, url: session.url, expires_at: session.expires_at };
+    },
+
+    async getSetupSession(context) {
+      const customer = own(context);
+      const session = expectShape(
+        setupSessionSchema,
+        await ching("GET", `/setup_sessions/${enc(context.params.setupSessionId!)}`, undefined, context.request.signal).catch(
+          (error: unknown) => {
+            if ((error as { status?: number }).status === 404) throw notFound("setup session");
+            throw error;
+          },
+        ),
+        "a setup session",
+      );
+      if (session.customer !== customer) throw notFound("setup session");
+      return { id: session.id, status: session.status, payment_method: session.payment_method ?? null };
+    },
+
+    listCharges: (context) => chargesOf(own(context), context.request.signal).then((charges) => charges.slice(0, 100)),
+
+    getDocument: documentOf,
+
+    async getDocumentPdf(context) {
+      const document = await documentOf(context);
+      if (!document.pdf_url) {
+        throw problem(409, CODES.documentNotReady, "The receipt is not ready yet. Try again in a minute.");
+      }
+      return new Response(null, {
+        status: 302,
+        headers: { location: document.pdf_url, "cache-control": "no-store", "referrer-policy": "no-referrer" },
+      });
+    },
+
+    async createPortalSession(context) {
+      const customer = own(context);
+      const back = returnUrl(context);
+      // A fresh session for every visit: its link is short-lived and personal.
+      const session = expectShape(
+        portalSessionSchema,
+        await ching("POST", "/billing_portal_sessions", { customer, return_url: back.toString() }),
+        "a portal session",
+      );
+      return { url: session.url, expires_at: session.expires_at };
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { customerSchema, type Customer } from "../core/customer";
+import { HANDLER_ERROR_CODES as CODES, isRecord } from "../core/envelope";
+import { customerPath, CUSTOMERS_PATH } from "../core/protocol";
+import type { ChingCall } from "./ching";
+import { problem } from "./http";
+
+/**
+ * Ching's customers, checked at the trust boundary: an answer of 200 that is
+ * not a customer (or a list of them) is a 502, never passed on to the browser.
+ * A customer passes as Ching sent it, fields the schema does not know included.
+ */
+
+const notACustomer = (what: string) => problem(502, CODES.upstreamInvalidResponse, `Ching answered ${what} without a customer object`);
+
+/** The customer in Ching's answer; `null` for a deleted one. */
+export function asCustomer(data: unknown, what = "a customer request"): Customer | null {
+  if (isRecord(data) && data.deleted === true && typeof data.id === "string") return null;
+  if (!customerSchema.safeParse(data).success) throw notACustomer(what);
+  return data as Customer;
+}
+
+export interface ChingCustomers {
+  retrieve(id: string, signal?: AbortSignal): Promise<Customer | null>;
+  update(id: string, input: unknown): Promise<Customer | null>;
+  create(input: unknown): Promise<Customer>;
+  list(signal?: AbortSignal): Promise<Customer[]>;
+}
+
+export function chingCustomers(ching: ChingCall): ChingCustomers {
+  return {
+    retrieve: async (id, signal) => asCustomer(await ching("GET", customerPath(id), undefined, signal)),
+    update: async (id, input) => asCustomer(await ching("POST", customerPath(id), input)),
+    async create(input) {
+      const created = asCustomer(await ching("POST", CUSTOMERS_PATH, input), "a create");
+      if (!created) throw problem(502, CODES.upstreamInvalidResponse, "Ching answered a create with a deleted customer");
+      return created;
+    },
+    async list(signal) {
+      const list = await ching("GET", CUSTOMERS_PATH, undefined, signal);
+      if (!Array.isArray(list)) throw problem(502, CODES.upstreamInvalidResponse, "Ching answered the list with something that is not a list");
+      for (const item of list) asCustomer(item, "the list");
+      return list as Customer[];
+    },
+  };
+}

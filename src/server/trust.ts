@@ -1,0 +1,20 @@
+import { HANDLER_ERROR_CODES as CODES } from "../core/envelope";
+import type { SafeParser } from "../core/validate";
+import { problem } from "./http";
+
+/**
+ * Ching's answers at the trust boundary: an answer of 200 that is not what was
+ * asked for is a 502, never passed on to the browser. What passes is what Ching
+ * sent, fields the schema does not know included.
+ */
+export function expectShape<T>(schema: SafeParser<T>, data: unknown, what: string): T {
+  if (!schema.safeParse(data).success) throw problem(502, CODES.upstreamInvalidResponse, `Ching answered ${what} that could not be read`);
+  return data as T;
+}
+
+/** A list of Ching's, each item checked. */
+export function expectList<T>(schema: SafeParser<T>, data: unknown, what: string): T[] {
+  if (!Array.isArray(data)) throw problem(502, CODES.upstreamInvalidResponse, `Ching answered ${what} with something that is not a list`);
+  for (const item of data) expectShape(schema, item, what);
+  return data as T[];
+}
