@@ -69,9 +69,10 @@ export default [
     // goal 85 kB (issue 6, blocked): measured 95.4 kB. The libraries the project prescribes come
     // to 85.2 kB here before any of our code: libphonenumber-js (min metadata, AsYouType) 37.2,
     // react-hook-form 14.4, Radix Dialog 14.4, TanStack Query 10.5, zod/mini 8.7; ours is 11.1.
-    // Issue 13 added 1.9 kB: the discard confirmation, per-theme tokens with their contrast check
-    // (public: appearanceContrastProblems), preset themes, the Israeli phone formatter, new strings.
-    limit: "98 kB",
+    // 100.1 kB on main with the second wave's hooks (2026-12-01); issue 13 adds 1.6 kB: the discard
+    // confirmation, per-theme tokens with their contrast check (public: appearanceContrastProblems),
+    // preset themes, the Israeli phone formatter, new strings.
+    limit: "102 kB",
     modifyEsbuildConfig: onlyReactExternal,
   },
   {
@@ -87,8 +88,10 @@ export default [
     gzip: true,
     // goal 8 kB (issue 6, blocked): measured 15.0 kB, of which zod/mini with the shared schemas is
     // 7.5 kB (design: "the server checks again with the same schemas") and the handler 7.4 kB;
-    // 15.8 kB since issue 10 (Ching's answers checked against customerSchema, the error-code table)
-    limit: "16 kB",
+    // 15.8 kB since issue 10 (Ching's answers checked against customerSchema, the error-code table);
+    // 17.6 kB with issue 11's locks (createMemoryLock 1.1 kB, createRedisLock 0.7 kB more; a merchant
+    // who imports neither does not ship them)
+    limit: "18 kB",
     modifyEsbuildConfig: (config) => ({ ...config, external: ["node:*"], platform: "node" }),
   },
 ];
