@@ -98,6 +98,8 @@ export default defineConfig({
         test: {
           name: "browser",
           include: ["test/browser/**/*.test.{ts,tsx}"],
+          // The first case also waits for the page's cold start, slow on a shared machine.
+          testTimeout: 60_000,
           browser: {
             enabled: true,
             headless: true,
