@@ -45,6 +45,25 @@ export default tseslint.config(
     rules: { "no-restricted-imports": ["error", { patterns: ["react", "react-*", "msw", "msw/*", "../react/*", "../components/*", "../testing/index", "../testing/mockBillingPortal"] }] },
   },
   {
+    // The styled components see the hooks layer through its public index, plus one
+    // internal module (react/internal.ts: the context and the locale with a consumer name).
+    files: ["src/components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/react/*", "!**/react/internal"],
+              message: "Components import `../react` (its index) or `../react/internal` only.",
+            },
+            { group: ["**/server", "**/server/*", "**/testing", "**/testing/*"], message: "Browser components never import server or testing code." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["src/testing/**/*.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: ["react", "react-dom", "../react/*", "../components/*"] }] },
   },

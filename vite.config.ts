@@ -8,6 +8,7 @@ import { playwright } from "@vitest/browser-playwright";
 import { defineConfig, type Plugin } from "vite";
 import pkg from "./package.json" with { type: "json" };
 import { chromiumArgs, chromiumPath } from "./scripts/chromium.ts";
+import { layered } from "./scripts/layeredCss.ts";
 import { packageAliases } from "./vite.aliases.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
@@ -24,17 +25,18 @@ const isExternal = (id: string) =>
   builtinModules.includes(id) ||
   externalPackages.some((name) => id === name || id.startsWith(`${name}/`));
 
-/** Ships the stylesheet as `dist/styles.css`, untouched: nothing is injected at run time. */
+/**
+ * Ships the stylesheet as `dist/styles.css`, untouched (nothing is injected at
+ * run time), and the same rules in `@layer ching` as `dist/styles.layered.css`.
+ */
 function stylesheet(): Plugin {
   return {
     name: "ching:stylesheet",
     apply: "build",
     generateBundle() {
-      this.emitFile({
-        type: "asset",
-        fileName: "styles.css",
-        source: readFileSync(`${root}src/components/styles.css`, "utf8"),
-      });
+      const css = readFileSync(`${root}src/components/styles.css`, "utf8");
+      this.emitFile({ type: "asset", fileName: "styles.css", source: css });
+      this.emitFile({ type: "asset", fileName: "styles.layered.css", source: layered(css) });
     },
   };
 }
@@ -101,6 +103,24 @@ export default defineConfig({
         },
       },
       {
+        // Browser tests outside Storybook: the stylesheet under app templates' global CSS.
+        extends: true,
+        optimizeDeps: { include: ["@tanstack/react-query", "zod/mini", "libphonenumber-js/min", "react-hook-form", "@radix-ui/react-dialog", "react-dom/client"] },
+        test: {
+          name: "browser",
+          include: ["test/browser/**/*.test.{ts,tsx}"],
+          // The first case also waits for the page's cold start, slow on a shared machine.
+          testTimeout: 60_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
+            instances: [{ browser: "chromium" }],
+            viewport: { width: 1280, height: 1400 },
+          },
+        },
+      },
+      {
         extends: true,
         plugins: [storybookTest({ configDir: `${root}.storybook` })],
         // Pre-bundled up front: a discovery mid-run reloads the page and fails the test.
@@ -129,6 +149,27 @@ export default defineConfig({
           },
         },
       },
+      // Issue 13's measures: stories tagged "phone" at 375×560, and stories tagged
+      // "forced-colors" (selected/unselected and disabled states) with Windows High
+      // Contrast emulated; the play functions and axe (colour contrast on) run in each.
+      ...[
+        { name: "storybook-phone", tag: "phone", viewport: { width: 375, height: 560 }, contextOptions: {} },
+        { name: "storybook-forced-colors", tag: "forced-colors", viewport: { width: 1280, height: 800 }, contextOptions: { forcedColors: "active" as const } },
+      ].map(({ name, tag, viewport, contextOptions }) => ({
+        extends: true as const,
+        plugins: [storybookTest({ configDir: `${root}.storybook`, tags: { include: [tag] } })],
+        optimizeDeps: { include: ["msw", "msw/browser", "msw-storybook-addon/csf3", "@tanstack/react-query", "zod/mini", "libphonenumber-js/min", "react-hook-form", "@radix-ui/react-dialog", "axe-core"] },
+        test: {
+          name,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs }, contextOptions }),
+            instances: [{ browser: "chromium" as const }],
+            viewport,
+          },
+        },
+      })),
     ],
   },
 });

@@ -6,6 +6,10 @@ export * from "./react";
 export * from "./components";
 // Also on the server-safe entry `@ching/billing-portal-react/shared` (no "use client").
 export * from "./shared";
+// The provider as the components type it (with their `Appearance`), over the hooks' own.
+export { BillingPortalProvider, type BillingPortalProviderProps } from "./components";
+/** The hooks' own provider props, which the components' `BillingPortalProviderProps` extends with a typed `appearance`. */
+export type { BillingPortalProviderProps as BillingPortalHooksProviderProps } from "./react";
 export {
   createEndpointClient,
   type EndpointClient,
