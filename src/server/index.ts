@@ -28,6 +28,7 @@ export {
   type AuthorizeRequest,
   type BillingPortalHandlerOptions,
   type BillingPortalIdentity,
+  type BillingPortalIdentityFields,
   type ErrorContext,
   type FetchLike,
 } from "./options";

@@ -5,7 +5,8 @@ import type { BillingPortalLock } from "./lock";
 /** The `fetch` the handler calls Ching with: the global one, or any function shaped like it. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
-interface BillingPortalIdentityFields {
+/** What `identify` may tell besides who the person is. */
+export interface BillingPortalIdentityFields {
   /** Used for a create when the browser sends no `email`. */
   email?: string;
   /**
