@@ -46,23 +46,24 @@ export const ME_PATH = "/customers/me";
 /** `/customers/:id`, the id encoded so that it cannot walk to another route. */
 export const customerPath = (customerId: string): string => `${CUSTOMERS_PATH}/${encodeURIComponent(customerId)}`;
 
+// Plain literals, not templates over ME_PATH: bundlers keep a template they cannot prove pure.
 const enc = encodeURIComponent;
 /** `/customers/me/payment_methods`: the signed-in person's active saved cards. */
-export const PAYMENT_METHODS_PATH = `${ME_PATH}/payment_methods`;
+export const PAYMENT_METHODS_PATH = "/customers/me/payment_methods";
 /** `/customers/me/payment_methods/:id/detach`. */
 export const detachPaymentMethodPath = (paymentMethodId: string): string => `${PAYMENT_METHODS_PATH}/${enc(paymentMethodId)}/detach`;
 /** `/customers/me/setup_sessions`: starts the hosted add-card page. */
-export const SETUP_SESSIONS_PATH = `${ME_PATH}/setup_sessions`;
+export const SETUP_SESSIONS_PATH = "/customers/me/setup_sessions";
 /** `/customers/me/setup_sessions/:id`. */
 export const setupSessionPath = (setupSessionId: string): string => `${SETUP_SESSIONS_PATH}/${enc(setupSessionId)}`;
 /** `/customers/me/charges`: the signed-in person's 100 newest charges. */
-export const CHARGES_PATH = `${ME_PATH}/charges`;
+export const CHARGES_PATH = "/customers/me/charges";
 /** `/customers/me/documents/:id`: a tax document of one of the person's charges. */
-export const documentPath = (documentId: string): string => `${ME_PATH}/documents/${enc(documentId)}`;
+export const documentPath = (documentId: string): string => `/customers/me/documents/${enc(documentId)}`;
 /** `/customers/me/documents/:id/pdf`: redirects to the document's PDF. */
 export const documentPdfPath = (documentId: string): string => `${documentPath(documentId)}/pdf`;
 /** `/customers/me/portal_sessions`: a fresh link into Ching's hosted portal. */
-export const PORTAL_SESSIONS_PATH = `${ME_PATH}/portal_sessions`;
+export const PORTAL_SESSIONS_PATH = "/customers/me/portal_sessions";
 
 /** The browser query parameters a return from the hosted add-card page carries. */
 export const SETUP_RETURN_PARAM = "ching_setup";

@@ -2,7 +2,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import type { BillingDocument, Charge, PaymentMethod } from "../core/billing";
 import { getDocument, getSetupSession, listCharges, listPaymentMethods, type SetupSessionState } from "../core/billingClient";
 import type { EndpointConfig } from "../core/client";
-import { billingPortalKeys } from "./keys";
+import { ALL_KEY, chargesKey, documentKey, paymentMethodsKey, setupSessionKey } from "./keys";
 import { shouldRetry, STALE_TIME_MS, type BillingPortalQueryOptions } from "./queryOptions";
 
 /** The second wave's queries as TanStack Query options, like ./queryOptions.ts. */
@@ -22,7 +22,7 @@ const options = <T>(queryKey: Key, queryFn: (context: { signal: AbortSignal }) =
  * await queryClient.prefetchQuery(paymentMethodsQueryOptions(client));
  */
 export const paymentMethodsQueryOptions = (client: EndpointConfig): BillingPortalQueryOptions<PaymentMethod[]> =>
-  options(billingPortalKeys.paymentMethods(), (context) => listPaymentMethods(client, context));
+  options(paymentMethodsKey(), (context) => listPaymentMethods(client, context));
 
 /**
  * The signed-in person's 100 newest charges.
@@ -31,20 +31,20 @@ export const paymentMethodsQueryOptions = (client: EndpointConfig): BillingPorta
  * await queryClient.prefetchQuery(chargesQueryOptions(client));
  */
 export const chargesQueryOptions = (client: EndpointConfig): BillingPortalQueryOptions<Charge[]> =>
-  options(billingPortalKeys.charges(), (context) => listCharges(client, context));
+  options(chargesKey(), (context) => listCharges(client, context));
 
 /** A tax document of one of the person's charges. */
 export const documentQueryOptions = (client: EndpointConfig, documentId: string): BillingPortalQueryOptions<BillingDocument> =>
-  options(billingPortalKeys.document(documentId), (context) => getDocument(client, documentId, context));
+  options(documentKey(documentId), (context) => getDocument(client, documentId, context));
 
 /** A setup session, polled after the person came back from the hosted add-card page. */
 export const setupSessionQueryOptions = (client: EndpointConfig, setupSessionId: string): BillingPortalQueryOptions<SetupSessionState> => ({
-  ...options(billingPortalKeys.setupSession(setupSessionId), (context) => getSetupSession(client, setupSessionId, context)),
+  ...options(setupSessionKey(setupSessionId), (context) => getSetupSession(client, setupSessionId, context)),
   staleTime: 0,
 });
 
 /** After a card came or went, or a hosted page was visited: everything billing is read again. */
 export function refreshBilling(queryClient: QueryClient): Promise<void> {
-  return queryClient.invalidateQueries({ queryKey: billingPortalKeys.all });
+  return queryClient.invalidateQueries({ queryKey: ALL_KEY });
 }
 

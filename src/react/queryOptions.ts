@@ -10,7 +10,7 @@ import {
 } from "../core/client";
 import type { CreateCustomerInput, Customer, UpdateCustomerInput } from "../core/customer";
 import type { BillingPortalError } from "../core/error";
-import { billingPortalKeys } from "./keys";
+import { customerKey, listKey, meKey } from "./keys";
 
 /**
  * The queries and mutations of the protocol as TanStack Query options, built
@@ -64,7 +64,7 @@ type Key = readonly unknown[];
  */
 export function customerQueryOptions(client: EndpointConfig, customerId?: string): BillingPortalQueryOptions<Customer | null> {
   return {
-    queryKey: (customerId === undefined ? billingPortalKeys.me() : billingPortalKeys.customer(customerId)) as Key as Tagged<Customer | null>,
+    queryKey: (customerId === undefined ? meKey() : customerKey(customerId)) as Key as Tagged<Customer | null>,
     // TanStack Query's context carries the `signal` that cancels the request.
     queryFn: (context) => (customerId === undefined ? getMe(client, context) : getCustomer(client, customerId, context)),
     retry: shouldRetry,
@@ -80,7 +80,7 @@ export function customerQueryOptions(client: EndpointConfig, customerId?: string
  */
 export function customersQueryOptions(client: EndpointConfig): BillingPortalQueryOptions<Customer[]> {
   return {
-    queryKey: billingPortalKeys.list() as Key as Tagged<Customer[]>,
+    queryKey: listKey() as Key as Tagged<Customer[]>,
     queryFn: (context) => listCustomers(client, context),
     retry: shouldRetry,
     staleTime: STALE_TIME_MS,
@@ -89,12 +89,12 @@ export function customersQueryOptions(client: EndpointConfig): BillingPortalQuer
 
 /** After a create or an update, the cache holds the answer: no second GET to show it. */
 function storeCustomer(queryClient: QueryClient, customer: Customer, isMe: boolean): void {
-  queryClient.setQueryData(billingPortalKeys.customer(customer.id), customer);
+  queryClient.setQueryData(customerKey(customer.id), customer);
   // Updating someone by id may be updating oneself.
-  if (isMe || queryClient.getQueryData<Customer | null>(billingPortalKeys.me())?.id === customer.id) {
-    queryClient.setQueryData(billingPortalKeys.me(), customer);
+  if (isMe || queryClient.getQueryData<Customer | null>(meKey())?.id === customer.id) {
+    queryClient.setQueryData(meKey(), customer);
   }
-  void queryClient.invalidateQueries({ queryKey: billingPortalKeys.list() });
+  void queryClient.invalidateQueries({ queryKey: listKey() });
 }
 
 /** A mutation's options: one POST, never retried (Ching honours no idempotency key), its answer put in the cache. */

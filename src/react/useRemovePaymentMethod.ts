@@ -3,7 +3,7 @@ import type { PaymentMethod } from "../core/billing";
 import { detachPaymentMethod } from "../core/billingClient";
 import type { BillingPortalError } from "../core/error";
 import { useBillingPortalContext } from "./context";
-import { billingPortalKeys } from "./keys";
+import { meKey, paymentMethodsKey } from "./keys";
 
 /**
  * Removes one of the signed-in person's saved cards. The card leaves the list
@@ -16,7 +16,7 @@ import { billingPortalKeys } from "./keys";
  */
 export function useRemovePaymentMethod(): UseMutationResult<PaymentMethod, BillingPortalError, string, { previous?: PaymentMethod[] }> {
   const { client, queryClient } = useBillingPortalContext("useRemovePaymentMethod");
-  const key = billingPortalKeys.paymentMethods();
+  const key = paymentMethodsKey();
   return useMutation<PaymentMethod, BillingPortalError, string, { previous?: PaymentMethod[] }>(
     {
       mutationFn: (paymentMethodId) => detachPaymentMethod(client, paymentMethodId),
@@ -34,7 +34,7 @@ export function useRemovePaymentMethod(): UseMutationResult<PaymentMethod, Billi
       onSettled() {
         // The default card, and so the customer, may have changed with it.
         void queryClient.invalidateQueries({ queryKey: key });
-        void queryClient.invalidateQueries({ queryKey: billingPortalKeys.me() });
+        void queryClient.invalidateQueries({ queryKey: meKey() });
       },
     },
     queryClient,
