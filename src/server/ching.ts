@@ -31,6 +31,40 @@ function describe(cause: unknown): string {
   return `${cause.message}${inner}`;
 }
 
+/** The largest answer of Ching's that is read: a list of 100 customers is far below it. */
+export const MAX_ANSWER_BYTES = 1024 * 1024;
+
+class AnswerTooLarge extends Error {}
+
+/** The body as text, cancelled as soon as it passes `limit` bytes (declared or read). */
+async function readCapped(response: Response, limit: number): Promise<string> {
+  if (Number(response.headers.get("content-length")) > limit) {
+    void response.body?.cancel().catch(() => undefined);
+    throw new AnswerTooLarge();
+  }
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      void reader.cancel().catch(() => undefined);
+      throw new AnswerTooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(done, ms);
@@ -69,8 +103,11 @@ export function createChingClient(options: ChingClientOptions): ChingCall {
         signal: controller.signal,
       });
       status = response.status;
-      text = await response.text();
+      text = await readCapped(response, MAX_ANSWER_BYTES);
     } catch (cause) {
+      if (cause instanceof AnswerTooLarge) {
+        return { error: problem(502, CODES.upstreamInvalidResponse, `Ching answered ${method} ${path} with more than ${MAX_ANSWER_BYTES} bytes`), retry: false };
+      }
       if (timedOut) {
         return { error: problem(504, CODES.upstreamTimeout, `Ching did not answer ${method} ${path} within ${timeoutMs} ms`), retry: false };
       }
@@ -97,7 +134,8 @@ export function createChingClient(options: ChingClientOptions): ChingCall {
     const error = isRecord(parsed) ? parsed.error : undefined;
     if (status < 400 || !isRecord(error)) return invalid("no { success, data } envelope");
 
-    const code = nonEmpty(error.code) ?? `HTTP_${status}`;
+    // Whatever Ching echoes (a code, a path, a message) is cleaned of the key before it goes anywhere.
+    const code = redact(nonEmpty(error.code) ?? `HTTP_${status}`);
     const sent = nonEmpty(error.message);
     const message = sent ? redact(sent) : `Ching answered HTTP ${status}`;
     if (status === 401 || status === 403) {
@@ -111,7 +149,7 @@ export function createChingClient(options: ChingClientOptions): ChingCall {
         retry: false,
       };
     }
-    const issues = normalizeIssues(error.issues).map((issue) => ({ path: issue.path, message: redact(issue.message) }));
+    const issues = normalizeIssues(error.issues).map((issue) => ({ path: issue.path.map(redact), message: redact(issue.message) }));
     return { error: problem(status, code, message, issues), retry: status >= 500 };
   }
 

@@ -138,8 +138,17 @@ export function createBillingPortalHandler(options: BillingPortalHandlerOptions)
   };
 
   function report(error: BillingPortalError, context: ErrorContext): void {
+    // What the merchant is told carries no key either: not in the message, not in a raw cause.
+    const cause = error.cause === undefined ? undefined : new Error(redact(describe(error.cause)));
+    const clean = new BillingPortalError({
+      status: error.status,
+      code: redact(error.code),
+      message: redact(error.message),
+      issues: error.issues.map((issue) => ({ path: issue.path.map(redact), message: redact(issue.message) })),
+      cause,
+    });
     try {
-      (options.onError ?? defaultOnError)(error, context);
+      (options.onError ?? defaultOnError)(clean, context);
     } catch {
       // A failing reporter must not turn an answer into a crash.
     }
@@ -190,14 +199,14 @@ export function createBillingPortalHandler(options: BillingPortalHandlerOptions)
       ownOrigin: url.origin,
       allowedOrigins,
     });
-    if (refused) return failure(refused, refused.status === 405 ? { ...cors, allow: allowHeader } : cors);
+    if (refused) return failure(refused, refused.status === 405 ? { ...cors, allow: allowHeader } : cors, redact);
     // The method guard refused every method the path does not have.
     if (match.kind !== "route") throw problem(405, CODES.methodNotAllowed, `Use ${allowHeader}`);
 
     const identity = await identify(request);
     const body = method === "POST" ? await readJsonBody(request) : undefined;
     const answer = await operations[match.name]({ request, origin: url.origin, identity, params: match.params, body });
-    return answer instanceof Response ? answer : ok(answer, cors);
+    return answer instanceof Response ? answer : ok(answer, cors, redact);
   }
 
   let reportedMissingKey = false;
@@ -222,7 +231,7 @@ export function createBillingPortalHandler(options: BillingPortalHandlerOptions)
       // A browser that left mid-request is no failure to alert anyone about.
       if (error.status >= 500 && !request.signal.aborted) report(error, { request });
       const message = BROWSER_MESSAGES[error.code];
-      return failure(message ? problem(error.status, error.code, message) : error, cors);
+      return failure(message ? problem(error.status, error.code, message) : error, cors, redact);
     }
   };
 }

@@ -23,20 +23,24 @@ export function bodyTextOf(response: Response): string | undefined {
   return bodyTexts.get(response);
 }
 
-function json(status: number, body: unknown, extra?: Record<string, string>): Response {
-  const text = JSON.stringify(body);
+/** Cleans a text of secrets before it leaves (the handler passes one that removes the key). */
+export type Redact = (text: string) => string;
+
+function json(status: number, body: unknown, extra?: Record<string, string>, redact?: Redact): Response {
+  // The whole answer, not only its messages: a key Ching echoed in `data` or a code never leaves.
+  const text = redact ? redact(JSON.stringify(body)) : JSON.stringify(body);
   const response = new Response(text, { status, headers: { ...JSON_HEADERS, ...extra } });
   bodyTexts.set(response, text);
   return response;
 }
 
-export function ok(data: unknown, extra?: Record<string, string>): Response {
-  return json(200, successEnvelope(data), extra);
+export function ok(data: unknown, extra?: Record<string, string>, redact?: Redact): Response {
+  return json(200, successEnvelope(data), extra, redact);
 }
 
-export function failure(error: BillingPortalError, extra?: Record<string, string>): Response {
+export function failure(error: BillingPortalError, extra?: Record<string, string>, redact?: Redact): Response {
   const { status, code, message, issues } = error;
-  return json(status, errorEnvelope({ status, code, message, issues }), extra);
+  return json(status, errorEnvelope({ status, code, message, issues }), extra, redact);
 }
 
 

@@ -37,8 +37,9 @@ export function getNodeRequest(request: Request): IncomingMessage | undefined {
   return nodeRequests.get(request);
 }
 
-/** How long a client gets to finish sending a body the handler did not read, after the answer. */
+/** How long, and how much, a client gets to finish sending a body the handler did not read, after the answer. */
 const LINGER_MS = 5_000;
+const LINGER_MAX_BYTES = 64 * 1024;
 
 function first(value: string | string[] | undefined): string | undefined {
   const one = Array.isArray(value) ? value[0] : value;
@@ -102,7 +103,12 @@ function toRequest(req: NodeRequest, options: ToNodeHandlerOptions, signal: Abor
     protocol = first(req.headers["x-forwarded-proto"]) ?? protocol;
     host = first(req.headers["x-forwarded-host"]) ?? host;
   }
-  const url = new URL(req.originalUrl ?? req.url ?? "/", `${protocol}://${host}`);
+  // The origin is the Host the server was reached on, never the request target: in
+  // `GET //evil.example/x` or `GET http://evil.example/x` only the path counts.
+  const target = req.originalUrl ?? req.url ?? "/";
+  const absolute = /^[a-z][a-z0-9+.-]*:\/\//i.test(target) ? new URL(target) : undefined;
+  const path = absolute ? `${absolute.pathname}${absolute.search}` : target.startsWith("/") ? target : `/${target}`;
+  const url = new URL(`${protocol}://${host}${path}`);
 
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -198,12 +204,28 @@ export function toNodeHandler(
     res.on("finish", () => {
       // A body the handler did not read (or stopped reading): let it drain, but not forever.
       if (req.complete) return;
+      // An endless body is cut off after 64 KiB, not read for the whole linger time. Counted on
+      // the socket: Node's own dump of an unread body drops any "data" listener of ours.
+      const socket = req.socket;
+      const start = socket?.bytesRead ?? 0;
       req.resume();
+      const watch = setInterval(() => {
+        if (req.complete) clearInterval(watch);
+        else if ((socket?.bytesRead ?? 0) - start > LINGER_MAX_BYTES) {
+          clearInterval(watch);
+          socket?.destroy();
+        }
+      }, 20);
+      watch.unref?.();
       const timer = setTimeout(() => {
-        if (!req.complete) req.socket?.destroy();
+        clearInterval(watch);
+        if (!req.complete) socket?.destroy();
       }, LINGER_MS);
       timer.unref?.();
-      req.once("end", () => clearTimeout(timer));
+      req.once("end", () => {
+        clearTimeout(timer);
+        clearInterval(watch);
+      });
     });
 
     let request: Request;
