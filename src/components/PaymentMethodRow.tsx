@@ -1,4 +1,3 @@
-import { useId } from "react";
 import type { PaymentMethod } from "../core/billing";
 import type { Messages } from "../core/messages";
 import { CardBrandMark } from "./CardBrandMark";
@@ -9,7 +8,7 @@ export interface PaymentMethodRowProps {
   method: PaymentMethod;
   messages: Messages;
   expired: boolean;
-  /** The row's element id, so focus can be moved to it. */
+  /** The row's element id, so focus can be moved to it (its Remove button's is `${id}-remove`). */
   id: string;
   /** Shown under the row, announced (a failed removal). */
   error: string | null;
@@ -28,7 +27,7 @@ export interface PaymentMethodRowProps {
 export function PaymentMethodRow({ method, messages, expired, id, error, onRemove, onPrefetch }: PaymentMethodRowProps) {
   const errorId = `${id}-error`;
   const nameId = `${id}-name`;
-  const removeId = useId();
+  const removeId = `${id}-remove`;
   const { card } = method;
   const expiry = formatExpiry(card);
   // The date is isolated left to right wherever the locale puts it in the sentence.
@@ -76,7 +75,6 @@ export function PaymentMethodRow({ method, messages, expired, id, error, onRemov
             aria-haspopup="dialog"
             aria-labelledby={`${removeId} ${nameId}`}
             aria-describedby={error ? errorId : undefined}
-            data-ching-remove={method.id}
             onClick={() => onRemove(method)}
             onPointerEnter={onPrefetch}
             onFocus={onPrefetch}

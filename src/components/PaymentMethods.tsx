@@ -34,7 +34,7 @@ export interface PaymentMethodsProps {
 }
 
 /** Where focus goes once the list has re-rendered. */
-type FocusTarget = { row: string } | { remove: string } | "add";
+type FocusTarget = { row: string } | { remove: string } | "add"; // row ids
 
 /**
  * The signed-in person's saved cards: brand, `•••• 4242`, expiry, Default and
@@ -81,7 +81,7 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
         ? addRef.current
         : "row" in target
           ? document.getElementById(target.row)
-          : document.querySelector<HTMLElement>(`[data-ching-remove="${CSS.escape(target.remove)}"]`);
+          : document.getElementById(`${target.remove}-remove`);
     if (element) {
       pendingFocus.current = null;
       element.focus();
@@ -108,7 +108,7 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
         setAnnouncement(null);
         removing.current = null;
         // The card is back: so is focus, on its Remove button, which the message describes.
-        pendingFocus.current = { remove: method.id };
+        pendingFocus.current = { remove: rowId(method) };
       },
     });
     setConfirming(null);
@@ -155,7 +155,7 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
               allowRemove
                 ? (target) => {
                     remove.reset();
-                    lastOpened.current = target.id;
+                    lastOpened.current = rowId(target);
                     setDialogMounted(true);
                     setConfirming(target);
                   }

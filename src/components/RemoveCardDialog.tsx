@@ -1,5 +1,5 @@
 import * as Dialog from "@radix-ui/react-dialog";
-import { useRef } from "react";
+import { useRef, useState } from "react";
 import type { PaymentMethod } from "../core/billing";
 import { CloseIcon } from "./icons";
 import { useMessages } from "./useMessages";
@@ -30,9 +30,8 @@ export function RemoveCardDialog({ method, onOpenChange, onConfirm, onCloseAutoF
   const panel = useRootProps(NAME, strings, "ching-dialog", "ching-dialog--confirm");
   const cancelRef = useRef<HTMLButtonElement>(null);
   // Keep the last card while the dialog animates out.
-  const last = useRef(method);
-  if (method) last.current = method;
-  const shown = last.current;
+  const [shown, setShown] = useState(method);
+  if (method && method !== shown) setShown(method);
 
   return (
     <Dialog.Root open={method !== null} onOpenChange={onOpenChange}>
