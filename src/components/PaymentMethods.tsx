@@ -212,7 +212,7 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
         </Heading>
       </header>
 
-      <SetupReturnNotice returned={returned} messages={messages} />
+      <SetupReturnNotice returned={returned} messages={messages} onDismiss={() => addRef.current?.focus()} />
 
       {body}
 

@@ -21,7 +21,16 @@ function noticeText(returned: SetupReturn, messages: Messages): string {
  * live region is there from the first render, so a screen reader hears the
  * message when it changes from "Checking…" to "Card •••• 4242 added". Internal.
  */
-export function SetupReturnNotice({ returned, messages }: { returned: SetupReturn | null; messages: Messages }) {
+export function SetupReturnNotice({
+  returned,
+  messages,
+  onDismiss,
+}: {
+  returned: SetupReturn | null;
+  messages: Messages;
+  /** After the notice is dismissed (its button is then gone: focus must go somewhere). */
+  onDismiss: () => void;
+}) {
   const tone = returned ? (returned.status === "succeeded" ? "success" : returned.status === "checking" ? "info" : "warning") : null;
   // The status element is always there (an empty live region that fills is announced; one that appears may not be).
   return (
@@ -30,7 +39,10 @@ export function SetupReturnNotice({ returned, messages }: { returned: SetupRetur
         {returned ? formatLtrDigits(noticeText(returned, messages)) : null}
       </p>
       {returned && returned.status !== "checking" ? (
-        <button type="button" className="ching-btn ching-btn--ghost" onClick={() => returned.dismiss()}>
+        <button type="button" className="ching-btn ching-btn--ghost" onClick={() => {
+            returned.dismiss();
+            onDismiss();
+          }}>
           {messages["cards.return.dismiss"]}
         </button>
       ) : null}

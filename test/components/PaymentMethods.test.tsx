@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import { PaymentMethods } from "../../src/components";
@@ -20,6 +20,8 @@ const rows = () => within(screen.getByRole("list")).getAllByRole("listitem");
 const detaches = (portal: MockBillingPortal) => portal.requests.filter((r) => r.path.endsWith("/detach")).length;
 
 afterEach(() => {
+  // Unmounted before the endpoint goes (the hooks below refetch and poll while mounted).
+  cleanup();
   window.history.replaceState(null, "", "/");
   window.sessionStorage.clear();
 });
@@ -213,6 +215,10 @@ describe("PaymentMethods", { timeout: 20_000 }, () => {
     await waitFor(() => expect(screen.getByRole("listitem", { name: /^Mastercard ending 5555/ })).toHaveFocus());
     expect(window.location.search).toBe("");
     await expectNoAxeViolations(container);
+    // Dismissed, the notice goes and focus lands on Add card rather than on the page.
+    await userEvent.setup().click(screen.getByRole("button", { name: "Dismiss" }));
+    await waitFor(() => expect(notice).toBeEmptyDOMElement());
+    expect(screen.getByRole("button", { name: "Add test card" })).toHaveFocus();
   });
 
   it.each([
