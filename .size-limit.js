@@ -55,7 +55,7 @@ export default [
     path: "dist/index.js",
     import: "{ BillingPortalProvider }",
     gzip: true,
-    limit: "12 kB",
+    limit: "8 kB",
     modifyEsbuildConfig: withoutLazyChunks,
   },
   {
@@ -63,8 +63,11 @@ export default [
     path: "dist/index.js",
     import: "{ BillingPortalProvider, PaymentMethods }",
     gzip: true,
-    // goal (issue 14): at most 8 kB over the provider alone; the confirm dialog (Radix) is a lazy chunk.
-    limit: "PLACEHOLDER",
+    // goal (issue 14): at most 8 kB over the provider alone (7.59 kB). Measured 2026-12-01: 20.17 kB, so
+    // 12.6 kB over it, goal missed. Over the provider: TanStack's query and mutation observers 4.4 kB (the
+    // hooks-only bundle pays them too; over it PaymentMethods adds 8.15 kB), both catalogs ~5 kB (every
+    // locale's every string is static today), the component ~3.5 kB. The confirm dialog (Radix) is lazy.
+    limit: "20.5 kB",
     modifyEsbuildConfig: withoutLazyChunks,
   },
   {

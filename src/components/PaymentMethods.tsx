@@ -23,6 +23,7 @@ const prefetchDialog = () => {
   loadDialog().catch(() => undefined); // a failed prefetch is retried by the click
 };
 
+/** Props of `PaymentMethods`. */
 export interface PaymentMethodsProps {
   /** Offer a Remove button on each card. Default `true`; your handler's `allowRemovePaymentMethods` is the real switch. */
   allowRemove?: boolean;
@@ -30,6 +31,7 @@ export interface PaymentMethodsProps {
   headingLevel?: 2 | 3 | 4 | 5 | 6;
   /** Options of the add-card flow (`useAddPaymentMethod`): polling after the return, and how to go to the hosted page. */
   addOptions?: UseAddPaymentMethodOptions;
+  /** Added to the root `<section>`, next to `ching-root ching-card ching-cards`. */
   className?: string;
 }
 
