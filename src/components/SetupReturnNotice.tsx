@@ -34,8 +34,8 @@ export function SetupReturnNotice({
   const tone = returned ? (returned.status === "succeeded" ? "success" : returned.status === "checking" ? "info" : "warning") : null;
   // The status element is always there (an empty live region that fills is announced; one that appears may not be).
   return (
-    <div className="ching-notice" data-tone={tone ?? undefined}>
-      <p className="ching-notice__text" role="status">
+    <div className="ching-setup-notice" data-tone={tone ?? undefined}>
+      <p className="ching-setup-notice__text" role="status">
         {returned ? formatLtrDigits(noticeText(returned, messages)) : null}
       </p>
       {returned && returned.status !== "checking" ? (

@@ -1,9 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { QueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { expect, within } from "storybook/test";
 import {
-  BillingPortalProvider,
   CustomerForm,
   CustomerProfile,
   PaymentMethods,
@@ -12,6 +10,7 @@ import {
   type Locale,
 } from "@ching/billing-portal-react";
 import "@ching/billing-portal-react/styles.css";
+import { TestPortal, testQueryClient } from "../../test/support/TestPortal";
 import { sessionPortal } from "./session";
 
 interface PlaygroundArgs {
@@ -20,11 +19,11 @@ interface PlaygroundArgs {
 }
 
 // Shared by every Playground story, like the endpoint behind it.
-const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+const queryClient = testQueryClient();
 
 function Page({ locale, theme, children }: PlaygroundArgs & { children: ReactNode }) {
   return (
-    <BillingPortalProvider endpoint="/api/billing" locale={locale} queryClient={queryClient} appearance={{ theme }}>
+    <TestPortal locale={locale} queryClient={queryClient} appearance={{ theme }}>
       <div
         style={{
           background: theme === "dark" ? "#0d0f12" : "#f4f5f7",
@@ -38,7 +37,7 @@ function Page({ locale, theme, children }: PlaygroundArgs & { children: ReactNod
       >
         {children}
       </div>
-    </BillingPortalProvider>
+    </TestPortal>
   );
 }
 
@@ -124,20 +123,35 @@ function ProfileAndCards() {
   );
 }
 
-/** A back-office list over `useCustomers()`: what the session's mock endpoint holds now. */
-function CustomerList({ locale }: { locale: Locale }) {
+/** A back-office list over `useCustomers()`, styled with the library's own classes and tokens. */
+function CustomerList({ locale, theme }: PlaygroundArgs) {
   const { data = [] } = useCustomers();
   const heading = locale === "he" ? "כל הלקוחות (back office)" : "All customers (back office)";
   return (
-    <section aria-label={heading} dir={locale === "he" ? "rtl" : "ltr"} lang={locale} className="ching-card" style={{ padding: 16 }}>
-      <h2 className="ching-title">{heading}</h2>
-      <ul>
+    <section
+      aria-labelledby="back-office-title"
+      dir={locale === "he" ? "rtl" : "ltr"}
+      lang={locale}
+      className="ching-root ching-card"
+      data-ching-theme={theme}
+    >
+      <header className="ching-card__header">
+        <h2 className="ching-title" id="back-office-title">
+          {heading}
+        </h2>
+      </header>
+      <dl className="ching-details">
         {data.map((customer) => (
-          <li key={customer.id}>
-            {customer.name} · <bdi dir="ltr">{customer.email ?? "—"}</bdi> · <bdi dir="ltr">{customer.id}</bdi>
-          </li>
+          <div key={customer.id} className="ching-details__row">
+            <dt className="ching-details__label">
+              <bdi dir="ltr">{customer.id}</bdi>
+            </dt>
+            <dd className="ching-details__value">
+              <bdi>{customer.name}</bdi> · <bdi dir="ltr">{customer.email ?? "—"}</bdi>
+            </dd>
+          </div>
         ))}
-      </ul>
+      </dl>
     </section>
   );
 }
@@ -200,7 +214,7 @@ export const BackOffice: Story = {
   args: { locale: "en" },
   render: (args) => (
     <Page {...args}>
-      <CustomerList locale={args.locale} />
+      <CustomerList {...args} />
     </Page>
   ),
   play: async ({ canvasElement }) => {

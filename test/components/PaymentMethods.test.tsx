@@ -208,7 +208,7 @@ describe("PaymentMethods", { timeout: 20_000 }, () => {
     portal.ching.completeSetupSession(session, { cardIndex: 1 });
     window.history.replaceState(null, "", `?ching_setup=success&ching_setup_id=${session}`);
     const { container } = renderInProvider(<PaymentMethods addOptions={{ pollIntervalMs: 10 }} />, { locale: "en" });
-    const notice = container.querySelector(".ching-notice__text") as HTMLElement;
+    const notice = container.querySelector(".ching-setup-notice__text") as HTMLElement;
     expect(notice).toHaveAttribute("role", "status");
     await waitFor(() => expect(notice).toHaveTextContent("Card •••• 5555 added."));
     expect(within(notice).getByText("•••• 5555")).toHaveAttribute("dir", "ltr");

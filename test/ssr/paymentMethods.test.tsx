@@ -13,7 +13,7 @@ import * as ServerReact from "../../src/react";
 import { customerObject } from "../fixtures";
 import { installDom } from "../jsdomGlobals";
 
-type Library = typeof ServerReact & typeof ServerComponents;
+type Library = Omit<typeof ServerReact, keyof typeof ServerComponents> & typeof ServerComponents;
 
 const card = (id: string, last4: string, exp_year: number, is_default = false): PaymentMethod => ({
   id,
