@@ -74,11 +74,11 @@ export default [
     path: "dist/index.js",
     import: "{ BillingPortalProvider, PaymentMethods }",
     gzip: true,
-    // goal (issue 14): at most 8 kB over the provider alone (7.59 kB). Measured 2026-12-01: 20.17 kB, so
-    // 12.6 kB over it, goal missed. Over the provider: TanStack's query and mutation observers 4.4 kB (the
+    // goal (issue 14): at most 8 kB over the provider alone (7.6 kB). Measured 2026-12-01: 21.0 kB, so
+    // 13.4 kB over it, goal missed. Over the provider: TanStack's query and mutation observers 4.4 kB (the
     // hooks-only bundle pays them too; over it PaymentMethods adds 8.15 kB), both catalogs ~5 kB (every
     // locale's every string is static today), the component ~3.5 kB. The confirm dialog (Radix) is lazy.
-    limit: "20.5 kB",
+    limit: "21.1 kB",
     modifyEsbuildConfig: withoutLazyChunks,
   },
   {
@@ -91,8 +91,9 @@ export default [
     // react-hook-form 14.4, Radix Dialog 14.4, TanStack Query 10.5, zod/mini 8.7; ours is 11.1.
     // 100.1 kB on main with the second wave's hooks (2026-12-01); issue 13 adds 1.6 kB: the discard
     // confirmation, per-theme tokens with their contrast check (public: appearanceContrastProblems),
-    // preset themes, the Israeli phone formatter, new strings.
-    limit: "102 kB",
+    // preset themes, the Israeli phone formatter, new strings. Issue 14 adds PaymentMethods with its
+    // confirm dialog and the cards.* strings of both locales: 106.9 kB (2026-12-01).
+    limit: "107 kB",
     modifyEsbuildConfig: onlyReactExternal,
   },
   {
