@@ -1,9 +1,6 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import type { PaymentMethod } from "../core/billing";
-import { useAddPaymentMethod, type UseAddPaymentMethodOptions } from "../react/useAddPaymentMethod";
-import { useCustomer } from "../react/useCustomer";
-import { usePaymentMethods } from "../react/usePaymentMethods";
-import { useRemovePaymentMethod } from "../react/useRemovePaymentMethod";
+import { useAddPaymentMethod, useCustomer, usePaymentMethods, useRemovePaymentMethod, type UseAddPaymentMethodOptions } from "../react";
 import { PaymentMethodRow, PaymentMethodSkeleton } from "./PaymentMethodRow";
 import { SetupReturnNotice } from "./SetupReturnNotice";
 import { useMessages } from "./useMessages";

@@ -1,5 +1,5 @@
 import type { Messages } from "../core/messages";
-import type { SetupReturn } from "../react/useAddPaymentMethod";
+import type { SetupReturn } from "../react";
 import { formatMessage } from "./utils/formatMessage";
 
 /** What the return from the hosted add-card page says, by its status. */
