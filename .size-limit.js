@@ -63,6 +63,26 @@ export default [
     modifyEsbuildConfig: withoutLazyChunks,
   },
   {
+    name: "provider alone (the base PaymentMethods is measured over)",
+    path: "dist/index.js",
+    import: "{ BillingPortalProvider }",
+    gzip: true,
+    limit: "8 kB",
+    modifyEsbuildConfig: withoutLazyChunks,
+  },
+  {
+    name: "PaymentMethods on first load (lazy chunks not counted)",
+    path: "dist/index.js",
+    import: "{ BillingPortalProvider, PaymentMethods }",
+    gzip: true,
+    // goal (issue 14): at most 8 kB over the provider alone (7.6 kB). Measured 2026-12-01: 21.0 kB, so
+    // 13.4 kB over it, goal missed. Over the provider: TanStack's query and mutation observers 4.4 kB (the
+    // hooks-only bundle pays them too; over it PaymentMethods adds 8.8 kB), both catalogs ~5 kB (every
+    // locale's every string is static today), the component ~3.5 kB. The confirm dialog (Radix) is lazy.
+    limit: "21.1 kB",
+    modifyEsbuildConfig: withoutLazyChunks,
+  },
+  {
     name: "the whole root entry with every lazy chunk",
     path: "dist/index.js",
     import: "*",
@@ -72,9 +92,10 @@ export default [
     // react-hook-form 14.4, Radix Dialog 14.4, TanStack Query 10.5, zod/mini 8.7; ours is 11.1.
     // 100.1 kB on main with the second wave's hooks (2026-12-01); issue 13 adds 1.6 kB: the discard
     // confirmation, per-theme tokens with their contrast check (public: appearanceContrastProblems),
-    // preset themes, the Israeli phone formatter, new strings.
-    // 102.25 kB with the second wave's hooks and billing types (before its components)
-    limit: "103 kB",
+    // preset themes, the Israeli phone formatter, new strings; 102.25 kB with the second wave's hooks
+    // and billing types. Issue 14 adds PaymentMethods with its confirm dialog and the cards.* strings
+    // of both locales: 106.9 kB (2026-12-01).
+    limit: "107 kB",
     modifyEsbuildConfig: onlyReactExternal,
   },
   {

@@ -2,7 +2,9 @@
  * The example merchant app in a real browser (Debian's Chromium through
  * playwright-core): user A signs in, creates a customer with a national phone
  * number, sees it on the profile, edits it, switches to English and back, signs
- * out; user B signs in and sees no trace of A. Screenshots of the profile and
+ * out; user B signs in and sees no trace of A. Between, A adds a card on the
+ * in-memory Ching's hosted page, comes back to "Card •••• 5555 added" and the new
+ * row, and removes it through the confirm dialog. Screenshots of the profile and
  * the form in Hebrew and English go to docs/screenshots/ for the README.
  *
  *   npm run test:e2e
@@ -47,7 +49,7 @@ const page = await browser.newPage({ viewport: { width: 900, height: 820 }, devi
 page.setDefaultTimeout(10_000);
 const consoleErrors: string[] = [];
 page.on("console", (message) => {
-  if (message.type() === "error") consoleErrors.push(message.text());
+  if (message.type() === "error") consoleErrors.push(message.text() + ` (${message.location().url})`);
 });
 
 console.log(`example merchant app at ${example.url} (Ching: ${example.backend})`);
@@ -109,6 +111,42 @@ try {
     await page.getByRole("heading", { name: he["profile.title"] }).waitFor();
   });
 
+  await step("A adds a card on the hosted page and comes back to it, announced and focused", async () => {
+    const cards = page.locator("section.ching-cards");
+    await cards.getByText(he["cards.empty.title"]).waitFor();
+    await cards.getByRole("button", { name: he["cards.add.test"] }).click();
+    // Ching's hosted add-card page (the in-memory one): pick Mastercard 5555 and submit.
+    await page.waitForURL((url) => !url.pathname.startsWith("/api") && url.origin !== new URL(example.url).origin);
+    await page.getByRole("radio", { name: /5555/ }).check();
+    await page.getByRole("button", { name: /הוספת כרטיס|Add card/ }).click();
+    await page.waitForURL((url) => url.origin === new URL(example.url).origin);
+    const added = he["cards.return.succeeded"].replace("{last4}", "5555");
+    await page.getByRole("status").filter({ hasText: added }).waitFor();
+    const row = cards.getByRole("listitem", { name: new RegExp(`^${he["cards.brand.mastercard"]}.*5555`) });
+    await row.waitFor();
+    await page.waitForFunction(() => document.activeElement?.classList.contains("ching-pm") ?? false);
+    const search = await page.evaluate(() => window.location.search);
+    if (search.includes("ching_setup")) throw new Error(`the return's parameters stayed in the URL: ${search}`);
+    await cards.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${shots}/payment-methods-he.png`, fullPage: true });
+    await page.getByRole("button", { name: "English" }).click();
+    await cards.getByRole("heading", { name: en["cards.title"] }).waitFor();
+    await page.screenshot({ path: `${shots}/payment-methods-en.png`, fullPage: true });
+    await page.getByRole("button", { name: "עברית" }).click();
+    await cards.getByRole("heading", { name: he["cards.title"] }).waitFor();
+  });
+
+  await step("A removes the card through the confirm dialog, and focus lands on Add card", async () => {
+    const cards = page.locator("section.ching-cards");
+    await cards.getByRole("button", { name: new RegExp(`^${he["cards.remove"]}`) }).click();
+    const dialog = page.getByRole("alertdialog", { name: he["cards.confirm.title"] });
+    await dialog.waitFor();
+    await dialog.getByRole("button", { name: he["cards.confirm.remove"] }).click();
+    await dialog.waitFor({ state: "detached" });
+    await cards.getByText(he["cards.empty.title"]).waitFor();
+    await page.waitForFunction((label) => document.activeElement?.textContent === label, he["cards.add.test"]);
+  });
+
   await step("A signs out; B signs in and sees no trace of A", async () => {
     await page.getByRole("button", { name: "יציאה" }).click();
     await page.getByRole("button", { name: /B \(/ }).click();
@@ -117,8 +155,12 @@ try {
     for (const trace of ["אביגיל", "avigail@example.com", "4567"]) {
       if (body.includes(trace)) throw new Error(`B sees ${trace}`);
     }
-    const me = await page.evaluate(async () => (await fetch("/api/billing/customers/me")).status);
-    if (me !== 404) throw new Error(`B's /customers/me answered ${me}`);
+    // Second wave: a person with no customer yet gets 200 with `data: null` (docs/protocol.md).
+    const me = await page.evaluate(async () => {
+      const response = await fetch("/api/billing/customers/me");
+      return { status: response.status, data: ((await response.json()) as { data?: unknown }).data };
+    });
+    if (me.status !== 200 || me.data !== null) throw new Error(`B's /customers/me answered ${JSON.stringify(me)}`);
   });
 
   await step("no errors in the browser console", async () => {

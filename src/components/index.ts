@@ -7,3 +7,4 @@ export { EditCustomerDialog, type EditCustomerDialogProps } from "./EditCustomer
 export { CreateCustomerDialog, type CreateCustomerDialogProps } from "./CreateCustomerDialog";
 export type { CustomerDialogBaseProps } from "./CustomerDialog";
 export { PhoneField, type PhoneFieldProps, type PhoneValueDetails } from "./PhoneField";
+export { PaymentMethods, type PaymentMethodsProps } from "./PaymentMethods";

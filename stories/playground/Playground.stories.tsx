@@ -4,6 +4,7 @@ import { expect, within } from "storybook/test";
 import {
   CustomerForm,
   CustomerProfile,
+  PaymentMethods,
   useCustomer,
   useCustomers,
   type Locale,
@@ -50,6 +51,75 @@ function OwnForm() {
       <CustomerForm customer={customer ?? undefined} onSuccess={(saved) => setSavedName(saved.name)} />
       {savedName ? <output style={{ display: "block", marginBlockStart: 12 }}>✓ {savedName}</output> : null}
     </div>
+  );
+}
+
+/**
+ * Ching's hosted add-card page, as a stand-in inside the story: Storybook has no
+ * server for the in-memory Ching's own page (the example app has, and its
+ * end-to-end test uses it). Choosing a test card completes the session on the
+ * in-memory Ching and comes back the way Ching's redirect would.
+ */
+function HostedPageStandIn({ session, onBack }: { session: string; onBack: () => void }) {
+  const back = (outcome: "success" | "cancel") => {
+    const url = new URL(window.location.href);
+    url.searchParams.set("ching_setup", outcome);
+    url.searchParams.set("ching_setup_id", session);
+    window.history.replaceState(window.history.state, "", url);
+    // The return is read once per page: forget that it was, as a real page load would.
+    queryClient.removeQueries({ queryKey: ["ching-billing-portal:setup-return"] });
+    onBack();
+  };
+  return (
+    <section aria-label="Ching hosted page (stand-in)" className="ching-card" style={{ padding: 16 }} dir="ltr" lang="en">
+      <h2 className="ching-title">Ching: add a card (test mode stand-in)</h2>
+      {["Visa 4242", "Mastercard 5555", "Amex 0005"].map((label, cardIndex) => (
+        <button
+          key={label}
+          type="button"
+          className="ching-btn ching-btn--secondary"
+          style={{ marginInlineEnd: 8, marginBlockStart: 12 }}
+          onClick={() => {
+            sessionPortal.ching.completeSetupSession(session, { cardIndex });
+            back("success");
+          }}
+        >
+          {label}
+        </button>
+      ))}
+      <button type="button" className="ching-btn ching-btn--secondary" style={{ marginBlockStart: 12 }} onClick={() => back("cancel")}>
+        Cancel
+      </button>
+    </section>
+  );
+}
+
+/** The profile, and once there is a customer, the saved cards with the add-card trip. */
+function ProfileAndCards() {
+  const { data: customer } = useCustomer();
+  const [hosted, setHosted] = useState<string | null>(null);
+  const [visit, setVisit] = useState(0);
+  if (hosted) {
+    return (
+      <HostedPageStandIn
+        session={hosted}
+        onBack={() => {
+          setHosted(null);
+          setVisit((n) => n + 1);
+        }}
+      />
+    );
+  }
+  return (
+    <>
+      <CustomerProfile />
+      {customer ? (
+        <PaymentMethods
+          key={visit}
+          addOptions={{ navigate: (url) => setHosted(/seti_[A-Za-z0-9_-]+/.exec(url)?.[0] ?? null) }}
+        />
+      ) : null}
+    </>
   );
 }
 
@@ -115,6 +185,17 @@ export const YourBillingDetails: Story = {
   ),
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByRole("region", { name: "פרטי חיוב" })).toHaveAttribute("dir", "rtl");
+  },
+};
+
+export const YourBillingPage: Story = {
+  render: (args) => (
+    <Page {...args}>
+      <ProfileAndCards />
+    </Page>
+  ),
+  play: async ({ canvasElement }) => {
+    await expect(await within(canvasElement).findByRole("region", { name: "פרטי חיוב" })).toBeVisible();
   },
 };
 

@@ -59,3 +59,15 @@ describe("CustomerProfile's first load", () => {
     expect(profile).toMatch(/import\("\.\/CreateCustomerDialog"\)/);
   });
 });
+
+describe("PaymentMethods' first load", () => {
+  const { files, packages } = staticGraph(resolve(src, "components/PaymentMethods.tsx"));
+
+  it("leaves Radix and the confirm dialog to a dynamic import", () => {
+    expect([...files].some((file) => file.endsWith("react/usePaymentMethods.ts"))).toBe(true);
+    const heavy = [...packages].filter((name) => /^(react-hook-form|@hookform\/|@radix-ui\/|libphonenumber-js|zod)/.test(name));
+    expect(heavy).toEqual([]);
+    expect([...files].map((file) => file.slice(src.length + 1))).not.toContain("components/RemoveCardDialog.tsx");
+    expect(readFileSync(resolve(src, "components/PaymentMethods.tsx"), "utf8")).toMatch(/import\("\.\/RemoveCardDialog"\)/);
+  });
+});

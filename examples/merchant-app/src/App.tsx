@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { BillingPortalProvider, CustomerProfile, type Locale } from "@ching/billing-portal-react";
+import { BillingPortalProvider, CustomerProfile, PaymentMethods, useCustomer, type Locale } from "@ching/billing-portal-react";
 
 interface SignedInUser {
   id: "a" | "b";
@@ -89,10 +89,21 @@ export function App() {
         {user && (
           // A provider per signed-in user: its own cache, so nothing of one user reaches the next.
           <BillingPortalProvider key={user.id} endpoint="/api/billing" locale={locale}>
-            <CustomerProfile />
+            <Billing />
           </BillingPortalProvider>
         )}
       </main>
     </div>
+  );
+}
+
+/** The profile, and once there is a customer, their saved cards (adding one needs a customer). */
+function Billing() {
+  const { data: customer } = useCustomer();
+  return (
+    <>
+      <CustomerProfile />
+      {customer ? <PaymentMethods /> : null}
+    </>
   );
 }

@@ -80,6 +80,8 @@ function page(lang: Lang, title: string, body: string, status = 200): Response {
   const html =
     `<!doctype html><html lang="${lang}" dir="${lang === "he" ? "rtl" : "ltr"}"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title>` +
+    // No icon: otherwise the browser asks the API for /favicon.ico, gets 401 and logs an error.
+    `<link rel="icon" href="data:,">` +
     `<style>${STYLE}</style></head><body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`;
   return new Response(html, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
 }

@@ -1,0 +1,80 @@
+import * as Dialog from "@radix-ui/react-dialog";
+import { useRef, useState } from "react";
+import type { PaymentMethod } from "../core/billing";
+import { CloseIcon } from "./icons";
+import { useMessages } from "./useMessages";
+import { useRootProps } from "./useRootProps";
+import { cardTitle } from "./utils/cardText";
+import { formatMessage } from "./utils/formatMessage";
+
+const NAME = "RemoveCardDialog";
+
+export interface RemoveCardDialogProps {
+  /** The card to remove; the dialog is open while there is one. */
+  method: PaymentMethod | null;
+  onOpenChange: (open: boolean) => void;
+  onConfirm: (method: PaymentMethod) => void;
+  /** Where focus goes on close is the list's decision (the row may be gone). */
+  onCloseAutoFocus: (event: Event) => void;
+}
+
+/**
+ * "Remove this card?": names the card, warns when it is the default one, and
+ * opens with focus on Cancel (the safe choice). Loaded when first wanted, as
+ * the customer dialogs are. Internal to `PaymentMethods`.
+ */
+export function RemoveCardDialog({ method, onOpenChange, onConfirm, onCloseAutoFocus }: RemoveCardDialogProps) {
+  const strings = useMessages(NAME);
+  const { messages } = strings;
+  const overlay = useRootProps(NAME, strings, "ching-overlay");
+  const panel = useRootProps(NAME, strings, "ching-dialog", "ching-dialog--confirm");
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  // Keep the last card while the dialog animates out.
+  const [shown, setShown] = useState(method);
+  if (method && method !== shown) setShown(method);
+
+  return (
+    <Dialog.Root open={method !== null} onOpenChange={onOpenChange}>
+      <Dialog.Portal>
+        <Dialog.Overlay {...overlay}>
+          <Dialog.Content
+            {...panel}
+            role="alertdialog"
+            onOpenAutoFocus={(event) => {
+              event.preventDefault();
+              cancelRef.current?.focus();
+            }}
+            onCloseAutoFocus={onCloseAutoFocus}
+          >
+            <div className="ching-dialog__header">
+              <Dialog.Title className="ching-dialog__title">{messages["cards.confirm.title"]}</Dialog.Title>
+              <Dialog.Close className="ching-icon-btn" aria-label={messages["dialog.close"]}>
+                <CloseIcon />
+              </Dialog.Close>
+            </div>
+            <Dialog.Description asChild>
+              <div className="ching-dialog__description">
+                <p>{shown ? formatMessage(messages["cards.confirm.body"], { card: cardTitle(shown, messages) }) : null}</p>
+                {shown?.is_default ? <p className="ching-alert">{messages["cards.confirm.default"]}</p> : null}
+              </div>
+            </Dialog.Description>
+            <div className="ching-actions">
+              <Dialog.Close ref={cancelRef} className="ching-btn ching-btn--secondary">
+                {messages["cards.confirm.cancel"]}
+              </Dialog.Close>
+              <button
+                type="button"
+                className="ching-btn ching-btn--danger"
+                onClick={() => {
+                  if (method) onConfirm(method);
+                }}
+              >
+                {messages["cards.confirm.remove"]}
+              </button>
+            </div>
+          </Dialog.Content>
+        </Dialog.Overlay>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

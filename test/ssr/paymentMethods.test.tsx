@@ -1,0 +1,87 @@
+/**
+ * `PaymentMethods` on the server: the Expired badge depends on the reader's
+ * clock, which the server does not know. The server renders no badge, the same
+ * HTML hydrates without a mismatch, and the badge appears right after.
+ */
+import { QueryClient } from "@tanstack/react-query";
+import { act } from "react";
+import { renderToString } from "react-dom/server";
+import { afterEach, beforeEach, expect, it, vi, type MockInstance } from "vitest";
+import type { PaymentMethod } from "../../src/core/billing";
+import * as ServerComponents from "../../src/components";
+import * as ServerReact from "../../src/react";
+import { customerObject } from "../fixtures";
+import { installDom } from "../jsdomGlobals";
+
+type Library = Omit<typeof ServerReact, keyof typeof ServerComponents> & typeof ServerComponents;
+
+const card = (id: string, last4: string, exp_year: number, is_default = false): PaymentMethod => ({
+  id,
+  object: "payment_method",
+  type: "card",
+  status: "active",
+  is_default,
+  card: { brand: "visa", last4, exp_month: 3, exp_year, issuer_country: "IL" },
+  metadata: {},
+  livemode: false,
+  created: "2026-01-01T00:00:00.000Z",
+});
+const CARDS = [card("pm_Visa00004242", "4242", 2099, true), card("pm_Visa00001111", "1111", 2001)];
+
+function seeded(keys: Library["billingPortalKeys"]): QueryClient {
+  const client = new QueryClient();
+  client.setQueryData(keys.me(), customerObject());
+  client.setQueryData(keys.paymentMethods(), CARDS);
+  return client;
+}
+
+const page = (library: Library, queryClient: QueryClient) => (
+  <library.BillingPortalProvider endpoint="/api/billing" locale="en" queryClient={queryClient} fetch={() => new Promise<Response>(() => undefined)}>
+    <library.PaymentMethods />
+  </library.BillingPortalProvider>
+);
+
+let errors: MockInstance<typeof console.error>;
+beforeEach(() => {
+  errors = vi.spyOn(console, "error");
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+it("renders no Expired badge on the server, hydrates without a mismatch, then shows it", async () => {
+  const server = { ...ServerReact, ...ServerComponents };
+  const html = renderToString(page(server, seeded(server.billingPortalKeys)));
+  expect(html).toContain("pm_Visa00001111-name");
+  expect(html).not.toContain("ching-badge--warning");
+  expect(errors).not.toHaveBeenCalled();
+
+  const dom = installDom(`<!doctype html><html><body><div id="app">${html}</div></body></html>`);
+  const scope = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+  scope.IS_REACT_ACT_ENVIRONMENT = true;
+  const recoverable: unknown[] = [];
+  try {
+    vi.resetModules();
+    const { hydrateRoot } = await import("react-dom/client");
+    const client: Library = { ...(await import("../../src/react")), ...(await import("../../src/components")) };
+    const container = dom.document.getElementById("app")!;
+    let root: ReturnType<typeof hydrateRoot> | undefined;
+    await act(async () => {
+      root = hydrateRoot(container, page(client, seeded(client.billingPortalKeys)), {
+        onRecoverableError: (error) => recoverable.push(error),
+      });
+    });
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    });
+    expect(recoverable).toEqual([]);
+    expect(errors).not.toHaveBeenCalled();
+    const expired = container.querySelector('[aria-labelledby$="pm_Visa00001111-name"]');
+    expect(expired?.querySelector(".ching-badge--warning")?.textContent).toBe("Expired");
+    expect(container.querySelectorAll(".ching-badge--warning")).toHaveLength(1);
+    await act(async () => root?.unmount());
+  } finally {
+    scope.IS_REACT_ACT_ENVIRONMENT = undefined;
+    dom.uninstall();
+  }
+});
