@@ -58,7 +58,8 @@ export function BillingHistory({ headingLevel = 2, pageSize = 10, className }: B
       retrying.current = false;
       if (document.activeElement === document.body) titleRef.current?.focus();
     }
-  }, [isFetching]);
+    // `charges` too: a quick answer can land in the same render that would have shown the fetch start.
+  }, [isFetching, charges]);
 
   const busy = isPending || (Boolean(error) && isFetching);
 
@@ -134,7 +135,7 @@ export function BillingHistory({ headingLevel = 2, pageSize = 10, className }: B
 
       {charges && charges.length > 0 ? (
         <footer className="ching-history__footer">
-          <p className="ching-history__footnote">{isolateLtr(messages["history.footer"])}</p>
+          <p className="ching-history__footnote">{messages["history.footer"]}</p>
           <ManageBillingButton variant="link">{messages["history.footer.portal"]}</ManageBillingButton>
         </footer>
       ) : null}

@@ -32,8 +32,8 @@ export function ReceiptLink({ documentId, messages }: { documentId: string; mess
   );
   return (
     <a className="ching-link" href={pdfUrl(documentId)} target="_blank" rel="noopener">
-      {documentLabel(data, messages)}
-      <span className="ching-visually-hidden"> {messages["history.document.newTab"]}</span>
+      {documentLabel(data, messages)}{" "}
+      <span className="ching-visually-hidden">{messages["history.document.newTab"]}</span>
     </a>
   );
 }
