@@ -11,8 +11,12 @@ import { locales, type Locale } from "./locales";
 
 export { locales, type Locale };
 
-/** A Ching customer id: `cus_` plus 12 characters from `A-Z a-z 0-9 _ -`. */
-export const CUSTOMER_ID_PATTERN = /^cus_[A-Za-z0-9_-]{12}$/;
+/**
+ * A Ching customer id: `cus_` plus characters from `A-Z a-z 0-9 _ -`. Ching
+ * makes 12 today; 8 to 64 are accepted, so a longer id Ching may make one day
+ * does not lock its customer out for good.
+ */
+export const CUSTOMER_ID_PATTERN = /^cus_[A-Za-z0-9_-]{8,64}$/;
 
 /** E.164: a plus, a country code that does not start with 0, at most 15 digits. */
 const E164_PATTERN = /^\+[1-9]\d{6,14}$/;
@@ -47,10 +51,22 @@ export const customerSchema = z.object({
 /** A Ching customer. */
 export type Customer = z.infer<typeof customerSchema>;
 
+/**
+ * Control characters (NUL, CR, LF, …) and bidi overrides and isolates (U+202A–U+202E,
+ * U+2066–U+2069): a name is printed on receipts and shown in right-to-left pages,
+ * where an override turns "Tal" into text that reads as something else.
+ */
+// eslint-disable-next-line no-control-regex
+export const UNSAFE_NAME_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
 const name = z.string().check(
   z.trim(),
   z.minLength(1, "Name is required"),
   z.maxLength(NAME_MAX, `Name must be at most ${NAME_MAX} characters`),
+  z.refine((value) => !UNSAFE_NAME_CHARACTERS.test(value), {
+    message: "Name must not contain control or text-direction characters",
+    params: { reason: "unsafe_characters" },
+  }),
 );
 
 const email = z.string().check(

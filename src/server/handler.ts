@@ -13,6 +13,8 @@ import {
   assertApiKey,
   assertFunction,
   assertPositive,
+  isMissingKey,
+  MISSING_KEY_MESSAGE,
   normalizeApiBase,
   normalizeBasePath,
   normalizeOrigins,
@@ -24,6 +26,9 @@ import { invalidParameter, routeOf } from "./routing";
 
 /** A web-standard request handler: Next.js route handlers, Hono, Remix, Bun, Deno, Workers. */
 export type BillingPortalHandler = (request: Request) => Promise<Response>;
+
+/** Stands in for a missing key so the rest is set up (and checked) as usual; never sent anywhere. */
+const MOCK_SHAPED_KEY = `ck_test_${"0".repeat(64)}`;
 
 /** Messages for the browser; the merchant gets the detailed one through `onError`. */
 const BROWSER_MESSAGES: Record<string, string> = {
@@ -59,7 +64,10 @@ function defaultOnError(error: BillingPortalError): void {
  */
 export function createBillingPortalHandler(options: BillingPortalHandlerOptions): BillingPortalHandler {
   if (!isRecord(options)) throw new TypeError("createBillingPortalHandler: pass an options object");
-  const { apiKey } = options;
+  // A missing key is a deployment problem, not a programming one: a build that imports the
+  // route (Next.js collects its config) must not fail, so every request answers it instead.
+  const keyMissing = isMissingKey(options.apiKey);
+  const apiKey = keyMissing ? MOCK_SHAPED_KEY : options.apiKey;
   assertApiKey(apiKey);
   assertFunction(options.identify, "identify", "it tells the handler who is asking (answer null for nobody).");
   assertFunction(
@@ -126,15 +134,19 @@ export function createBillingPortalHandler(options: BillingPortalHandlerOptions)
 
   /** Check 7: someone is signed in, with a customer id shaped like one. */
   async function identify(request: Request): Promise<BillingPortalIdentity> {
-    const identity = await options.identify(request);
+    const identity: unknown = await options.identify(request);
     if (identity === null || identity === undefined) {
       throw problem(401, CODES.unauthenticated, "Sign in to see your billing details");
     }
+    // "alice" or `true` is a bug in identify, not a signed-in person.
+    if (!isRecord(identity)) {
+      throw problem(500, CODES.misconfigured, "identify() must answer an identity object ({ userId, customerId, … }) or null, not " + typeof identity);
+    }
     const customerId = identity.customerId ?? null;
     if (customerId !== null && !isCustomerId(customerId)) {
-      throw problem(500, CODES.internal, "identify() returned a customerId that is not a Ching customer id (cus_ and 12 characters)");
+      throw problem(500, CODES.internal, "identify() returned a customerId that is not a Ching customer id (cus_ and 8 to 64 of A-Z a-z 0-9 _ -)");
     }
-    return { ...identity, customerId };
+    return { ...(identity as unknown as BillingPortalIdentity), customerId };
   }
 
   async function route(request: Request, cors: Record<string, string> | undefined): Promise<Response> {
@@ -169,8 +181,18 @@ export function createBillingPortalHandler(options: BillingPortalHandlerOptions)
     return answer instanceof Response ? answer : ok(answer, cors);
   }
 
+  let reportedMissingKey = false;
+
   return async function billingPortalHandler(request: Request): Promise<Response> {
     const cors = corsHeaders(request);
+    if (keyMissing) {
+      const error = problem(500, CODES.misconfigured, MISSING_KEY_MESSAGE);
+      if (!reportedMissingKey) {
+        reportedMissingKey = true;
+        report(error, { request });
+      }
+      return failure(problem(500, CODES.misconfigured, BROWSER_MESSAGES[CODES.misconfigured]!), cors);
+    }
     try {
       return await route(request, cors);
     } catch (thrown) {
@@ -178,7 +200,8 @@ export function createBillingPortalHandler(options: BillingPortalHandlerOptions)
         thrown instanceof BillingPortalError
           ? thrown
           : problem(500, CODES.internal, `Unexpected error: ${redact(describe(thrown))}`, undefined, thrown);
-      if (error.status >= 500) report(error, { request });
+      // A browser that left mid-request is no failure to alert anyone about.
+      if (error.status >= 500 && !request.signal.aborted) report(error, { request });
       const message = BROWSER_MESSAGES[error.code];
       return failure(message ? problem(error.status, error.code, message) : error, cors);
     }

@@ -49,8 +49,13 @@ export interface ErrorContext {
 }
 
 export interface BillingPortalHandlerOptions {
-  /** Your Ching secret key (`ck_test_…` / `ck_live_…`). It never leaves your server. */
-  apiKey: string;
+  /**
+   * Your Ching secret key (`ck_test_…` / `ck_live_…`). It never leaves your server.
+   * When it is missing (e.g. `process.env.CHING_API_KEY` at build time), creating the
+   * handler does not throw, so a build that imports the route still works: every request
+   * answers 500 `MISCONFIGURED`, and the first one reports why through `onError`.
+   */
+  apiKey: string | undefined;
   /** Default `https://api.ching.co.il/ching/v1`. Must be `https` except on loopback. */
   apiBase?: string;
   /**
@@ -108,6 +113,14 @@ const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
 function fail(message: string): never {
   throw new TypeError(`createBillingPortalHandler: ${message}`);
+}
+
+export const MISSING_KEY_MESSAGE =
+  "createBillingPortalHandler: `apiKey` is missing. Pass your Ching secret key from the server's environment, e.g. `apiKey: process.env.CHING_API_KEY`.";
+
+/** A key that is not there at all (unset environment variable): answered per request, not thrown. */
+export function isMissingKey(apiKey: unknown): apiKey is undefined | null | "" {
+  return apiKey === undefined || apiKey === null || apiKey === "";
 }
 
 /** Throws with a message that tells what is wrong, never echoing the key itself. */

@@ -92,10 +92,31 @@ describe("updateCustomerSchema", () => {
 });
 
 describe("isCustomerId", () => {
-  it.each(["cus_V8ltq1pK_MWH", "cus_------------", "cus_a-b_c-d_e-f_"])("accepts %s", (id) => {
-    expect(isCustomerId(id)).toBe(true);
-  });
-  it.each(["cus_short", "pm_WMc9X22NT1af", "cus_V8ltq1pK_MWH1", "cus_V8ltq1pK/MWH", "../admin", ""])("rejects %s", (id) => {
+  it.each(["cus_V8ltq1pK_MWH", "cus_------------", "cus_a-b_c-d_e-f_", "cus_V8ltq1pK_MWH1", `cus_${"a".repeat(64)}`, "cus_12345678"])(
+    "accepts %s (Ching makes 12 characters; a longer id must not lock its customer out)",
+    (id) => {
+      expect(isCustomerId(id)).toBe(true);
+    },
+  );
+  it.each(["cus_short", "cus_1234567", `cus_${"a".repeat(65)}`, "pm_WMc9X22NT1af", "cus_V8ltq1pK/MWH", "../admin", ""])("rejects %s", (id) => {
     expect(isCustomerId(id)).toBe(false);
+  });
+});
+
+describe("names", () => {
+  it.each([
+    ["NUL", "Tal\u0000Levi"],
+    ["CRLF", "Tal\r\nBcc: x"],
+    ["a right-to-left override", "Tal\u202eiveL"],
+    ["a left-to-right isolate", "\u2066Tal\u2069"],
+  ])("refuses %s in a name, with a clear field error", (_, name) => {
+    const result = createCustomerSchema.safeParse({ name });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]).toMatchObject({ path: ["name"], message: "Name must not contain control or text-direction characters" });
+    expect(updateCustomerSchema.safeParse({ name }).success).toBe(false);
+  });
+
+  it("keeps Hebrew, Arabic and names with marks", () => {
+    for (const name of ["טל לוי", "سارة", "Zoë O'Brien-Núñez"]) expect(createCustomerSchema.safeParse({ name }).success).toBe(true);
   });
 });
