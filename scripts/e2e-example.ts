@@ -79,6 +79,33 @@ try {
     await page.screenshot({ path: `${shots}/profile-he.png` });
   });
 
+  await step("the billing page shows A's payments, and a receipt link answers a PDF", async () => {
+    const history = page.getByRole("region", { name: he["history.title"] });
+    await history.getByRole("rowheader", { name: "Hardware deposit" }).waitFor();
+    const receipt = history.getByRole("link", { name: /^חשבונית מס קבלה \d+/ }).first();
+    await receipt.waitFor();
+    if ((await receipt.getAttribute("target")) !== "_blank") throw new Error("the receipt link does not open a new tab");
+    const href = await receipt.getAttribute("href");
+    if (!href?.startsWith("/api/billing/customers/me/documents/")) throw new Error(`receipt href ${href}`);
+    // Followed as the browser would (with A's cookie): the endpoint redirects to Ching's PDF.
+    const pdf = await page.context().request.get(new URL(href, page.url()).href);
+    if (!pdf.ok() || !pdf.headers()["content-type"]?.startsWith("application/pdf")) {
+      throw new Error(`the receipt answered ${pdf.status()} ${pdf.headers()["content-type"]}`);
+    }
+    const body = await pdf.body();
+    if (body.subarray(0, 5).toString() !== "%PDF-") throw new Error("the receipt is not a PDF");
+    await page.screenshot({ path: `${shots}/billing-page-he.png`, fullPage: true });
+  });
+
+  await step("the manage button goes to the hosted portal, and its back link returns to the billing page", async () => {
+    const back = new URL(page.url());
+    await page.getByRole("region", { name: he["page.manage.title"] }).getByRole("button", { name: he["portal.manage"] }).click();
+    await page.waitForURL((url) => url.origin !== back.origin);
+    await page.getByRole("link", { name: /Back to site|חזרה לאתר/ }).click();
+    await page.waitForURL((url) => url.origin === back.origin);
+    await page.getByRole("region", { name: he["history.title"] }).getByRole("rowheader", { name: "Hardware deposit" }).waitFor();
+  });
+
   await step("A edits the name", async () => {
     await page.getByRole("button", { name: he["profile.edit"] }).click();
     const dialog = page.getByRole("dialog");
@@ -95,6 +122,8 @@ try {
     const dir = await page.locator("section.ching-profile").getAttribute("dir");
     if (dir !== "ltr") throw new Error(`dir is ${dir}`);
     await page.screenshot({ path: `${shots}/profile-en.png` });
+    await page.getByRole("region", { name: en["history.title"] }).getByRole("rowheader", { name: "Hardware deposit" }).waitFor();
+    await page.screenshot({ path: `${shots}/billing-page-en.png`, fullPage: true });
     await page.getByRole("button", { name: en["profile.edit"] }).click();
     await page.getByRole("dialog").waitFor();
     await page.screenshot({ path: `${shots}/form-en.png` });

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { BillingPortalProvider, CustomerProfile, type Locale } from "@ching/billing-portal-react";
+import { BillingPage, BillingPortalProvider, type Locale } from "@ching/billing-portal-react";
 
 interface SignedInUser {
   id: "a" | "b";
@@ -89,7 +89,7 @@ export function App() {
         {user && (
           // A provider per signed-in user: its own cache, so nothing of one user reaches the next.
           <BillingPortalProvider key={user.id} endpoint="/api/billing" locale={locale}>
-            <CustomerProfile />
+            <BillingPage />
           </BillingPortalProvider>
         )}
       </main>
