@@ -53,11 +53,14 @@ export const English: Story = {
     const canvas = within(canvasElement);
     await expect(await canvas.findByRole("region", { name: en["history.title"] })).toHaveAttribute("dir", "ltr");
     await canvas.findByRole("rowheader", { name: "Hardware deposit" });
-    const nav = canvas.getByRole("navigation", { name: en["history.pagination"] });
-    await userEvent.click(within(nav).getByRole("button", { name: en["history.pagination.next"] }));
-    await expect(within(nav).getByText("Page 2 of 2")).toBeVisible();
     await expect(canvas.getByText("3 installments")).toBeVisible();
     await expect(canvas.getByText(en["history.refunded.full"])).toBeVisible();
+    const nav = canvas.getByRole("navigation", { name: en["history.pagination"] });
+    const next = within(nav).getByRole("button", { name: en["history.pagination.next"] });
+    await userEvent.click(next);
+    await expect(within(nav).getByText("Page 2 of 2")).toBeVisible();
+    await expect(canvas.getAllByRole("rowheader")).toHaveLength(3);
+    await expect(next).toHaveFocus();
   },
 };
 
