@@ -41,7 +41,12 @@ export function BillingHistory({ headingLevel = 2, pageSize = 10, className }: B
   const { messages, locale } = strings;
   const root = useRootProps(NAME, strings, "ching-card", "ching-history", className);
   const titleId = `ching-history-${useId()}`;
-  const { data: charges, error, isPending, isFetching, refetch } = useCharges();
+  const query = useCharges();
+  const { isPending, isFetching, refetch } = query;
+  // A person with no customer yet has paid nothing: the endpoint's 404 is an empty history, not a failure.
+  const noCustomerYet = query.error?.status === 404;
+  const charges = noCustomerYet ? [] : query.data;
+  const error = noCustomerYet ? null : query.error;
   const [page, setPage] = useState(1);
   const titleRef = useRef<HTMLHeadingElement>(null);
 

@@ -173,6 +173,13 @@ describe("BillingHistory", () => {
     await expectNoAxeViolations(container);
   });
 
+  it("shows a person with no customer yet an empty history, not an error", async () => {
+    usePortal({ signedIn: null });
+    renderInProvider(<BillingHistory />, { locale: "en" });
+    expect(await screen.findByText(en["history.empty.title"])).toBeInTheDocument();
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
   it("shows an error with Retry, and the payments once the retry succeeds", async () => {
     const portal = usePortal({ customers: [TAL], signedIn: TAL.id, charges: CHARGES });
     portal.failWith({ method: "GET", path: "/customers/me/charges", status: 500, code: "INTERNAL_ERROR", message: "boom", times: 1 });
