@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from "react";
+import type { Charge } from "../core/billing";
 import { useCharges } from "../react/useCharges";
 import { ChargeRow, COLUMNS, columnLabel } from "./history/ChargeRow";
 import { HistorySkeleton } from "./history/HistorySkeleton";
@@ -9,6 +10,7 @@ import { useRootProps } from "./useRootProps";
 import { isolateLtr } from "./utils/isolateLtr";
 
 const NAME = "BillingHistory";
+const NO_CHARGES: readonly Charge[] = [];
 
 export interface BillingHistoryProps {
   /**
@@ -45,7 +47,7 @@ export function BillingHistory({ headingLevel = 2, pageSize = 10, className }: B
   const { isPending, isFetching, refetch } = query;
   // A person with no customer yet has paid nothing: the endpoint's 404 is an empty history, not a failure.
   const noCustomerYet = query.error?.status === 404;
-  const charges = noCustomerYet ? [] : query.data;
+  const charges = noCustomerYet ? NO_CHARGES : query.data;
   const error = noCustomerYet ? null : query.error;
   const [page, setPage] = useState(1);
   const titleRef = useRef<HTMLHeadingElement>(null);

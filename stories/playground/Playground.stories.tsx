@@ -3,14 +3,18 @@ import { QueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { expect, within } from "storybook/test";
 import {
+  BillingPage,
   BillingPortalProvider,
   CustomerForm,
   CustomerProfile,
   useCustomer,
   useCustomers,
+  he,
   type Locale,
 } from "@ching/billing-portal-react";
 import "@ching/billing-portal-react/styles.css";
+import { createMockBillingPortal } from "@ching/billing-portal-react/testing";
+import { TAL } from "../components/support";
 import { sessionPortal } from "./session";
 
 interface PlaygroundArgs {
@@ -124,5 +128,28 @@ export const BackOffice: Story = {
   ),
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByText("Dana Cohen", { exact: false })).toBeVisible();
+  },
+};
+
+/**
+ * The whole billing page, the drop-in a merchant puts on their account page: a
+ * signed-in customer with a year of demo billing (cards, payments, refunds,
+ * installments, receipts). Its own endpoint, so the session's customers stay as they are.
+ */
+export const WholeBillingPage: Story = {
+  beforeEach: ({ msw }) => {
+    const portal = createMockBillingPortal({ customers: [TAL], signedIn: TAL.id, demoBilling: true });
+    msw.use(...portal.handlers);
+  },
+  render: (args) => (
+    <Page {...args}>
+      <BillingPage />
+    </Page>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole("region", { name: he["history.title"] })).toHaveAttribute("dir", "rtl");
+    await expect(await canvas.findByRole("rowheader", { name: "Hardware deposit" })).toBeVisible();
+    await expect(await canvas.findByRole("region", { name: he["profile.title"] })).toBeVisible();
   },
 };

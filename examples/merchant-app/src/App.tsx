@@ -77,7 +77,7 @@ export function App() {
       </header>
       <main className="shop-main">
         {user === null && (
-          <section aria-label={t.pick}>
+          <section className="shop-pick" aria-label={t.pick}>
             <p>{t.pick}</p>
             {DEMO_USERS.map((demo) => (
               <button key={demo.id} type="button" onClick={() => void signIn(demo.id)}>
