@@ -74,7 +74,7 @@ describe("BillingPage", () => {
     expect(container.querySelector(".ching-page__placeholder")).toBeNull();
     await screen.findByText(TAL.name);
     await expectNoAxeViolations(container);
-  });
+  }, 20_000);
 
   it("puts its section headings at the level the merchant sets", async () => {
     usePortal({ customers: [TAL], signedIn: TAL.id, charges: [] });
