@@ -84,8 +84,10 @@ export default [
     gzip: true,
     // goal 8 kB (issue 6, blocked): measured 15.0 kB, of which zod/mini with the shared schemas is
     // 7.5 kB (design: "the server checks again with the same schemas") and the handler 7.4 kB;
-    // 15.8 kB since issue 10 (Ching's answers checked against customerSchema, the error-code table)
-    limit: "16 kB",
+    // 15.8 kB since issue 10 (Ching's answers checked against customerSchema, the error-code table);
+    // 17.6 kB with issue 11's locks (createMemoryLock 1.1 kB, createRedisLock 0.7 kB more; a merchant
+    // who imports neither does not ship them)
+    limit: "18 kB",
     modifyEsbuildConfig: (config) => ({ ...config, external: ["node:*"], platform: "node" }),
   },
 ];

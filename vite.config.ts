@@ -87,6 +87,8 @@ export default defineConfig({
           name: "node",
           environment: "node",
           include: ["test/core/**/*.test.ts", "test/server/**/*.test.ts", "test/testing/**/*.test.ts", "test/ssr/**/*.test.{ts,tsx}"],
+          // A real redis-server for the lock tests, started when none answers on REDIS_URL.
+          globalSetup: ["test/server/redisServer.ts"],
         },
       },
       {

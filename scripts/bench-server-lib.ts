@@ -1,239 +1,199 @@
 /**
- * The server load run behind `npm run bench:server`, importable so other scripts (the
- * overall `npm run bench`) reuse the figures. Everything runs in this process and talks
- * over 127.0.0.1 only: the in-memory Ching on one port, the handler behind toNodeHandler
- * on node:http on another, and the clients. A benchmark, not a test: it asserts nothing.
+ * The server load run behind `npm run bench:server` (and the server row of `npm run bench`):
+ * what the handler costs over a bare proxy. Three servers, each in its own child process on
+ * 127.0.0.1 (scripts/bench/server-process.ts), loaded in turn with autocannon from this one:
+ *
+ *   (a) the in-memory Ching served directly: GET /customers/:id
+ *   (b) a bare hand-written node:http pass-through proxy: GET /api/billing/customers/me → (a)
+ *   (c) the handler via toNodeHandler: GET /api/billing/customers/me → (a)
+ *
+ * Each gets a warm-up, then a bounded run; the CPU time of the server's own process over the
+ * run (`process.cpuUsage()`, reported over IPC) is divided by the answers it gave. For (b) and
+ * (c) the work of Ching itself, in its own process, is left out. A benchmark, not a test: it
+ * asserts nothing about timings.
  */
-import { createServer } from "node:http";
-import { performance } from "node:perf_hooks";
-import { createBillingPortalHandler, toNodeHandler } from "../src/server/index";
-import { createMockChing, MOCK_CHING_API_KEY } from "../src/testing/mockChing";
-import { closeServer, listenOn } from "../test/server/listen";
+import { fork, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import { MOCK_CHING_API_KEY } from "../src/testing/mockChing";
+
+const SERVER_PROCESS = fileURLToPath(new URL("./bench/server-process.ts", import.meta.url));
 
 export interface ServerBenchOptions {
-  /** Requests per phase (direct to the mock, then through the handler). Default 2000. */
-  requests?: number;
-  /** Clients sending at once. Default 20. */
-  concurrency?: number;
-  /** Hard cap on the whole run, warm-up included; requests left are not sent. Default 30 000 ms. */
-  timeCapMs?: number;
-  /** Signed-in users, each with a customer. Default 50. */
-  users?: number;
-  /** One request in this many is an update (POST); the rest are reads. Default 10. */
-  writeEvery?: number;
+  /** Seconds of each measured run. Default 10. */
+  seconds?: number;
+  /** Seconds of warm-up before each run (not counted). Default 2. */
+  warmupSeconds?: number;
+  /** autocannon connections. Default 20. */
+  connections?: number;
+  /** Write a V8 CPU profile of the handler process (c) into this directory (`node --cpu-prof`). */
+  cpuProfileDir?: string;
+  /** Told what is going on (default: nothing). */
+  log?: (message: string) => void;
 }
 
-export interface PhaseFigures {
-  /** Requests answered (successfully or not). */
-  completed: number;
-  /** Network failures, timeouts and answers that were not 200. */
+export interface ServerFigures {
+  name: string;
+  /** Answers within the measured run. */
+  requests: number;
+  /** Connection errors, timeouts and answers that were not 2xx. */
   errors: number;
-  durationMs: number;
   requestsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
-  /** The first failure, if any, to tell what went wrong. */
-  sampleError?: string;
+  /** CPU time (user + system) of the server's process per 1000 answers. */
+  cpuMsPer1000: number;
 }
 
 export interface ServerBenchResult {
-  requests: number;
-  concurrency: number;
-  /** Calling the mock Ching directly. */
-  direct: PhaseFigures;
-  /** Calling the handler, which calls the mock Ching. */
-  handler: PhaseFigures;
-  /** The handler called in-process with the mock's fetch: no sockets, so its own cost shows. */
-  inProcess: PhaseFigures;
-  /** What the handler adds over a direct call, at the median and the 99th percentile. */
-  addedP50Ms: number;
-  addedP99Ms: number;
-  /** Errors the handler reported through onError during the run. */
-  handlerReports: number;
-  rssBeforeMb: number;
-  rssAfterMb: number;
-  /** True when the time cap stopped the run before every request was sent. */
-  cappedByTime: boolean;
+  seconds: number;
+  warmupSeconds: number;
+  connections: number;
+  ching: ServerFigures;
+  proxy: ServerFigures;
+  handler: ServerFigures;
+  /** (c) over (b): throughput (goal ≥ 0.85) and CPU per request (goal ≤ 1.3). */
+  ratios: { throughput: number; cpuPerRequest: number };
+  /** Where the handler's CPU profile went, with cpuProfileDir. */
+  cpuProfileDir?: string;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[index] ?? Number.NaN;
-}
-
-const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-/** Sends `total` requests from `concurrency` clients, stopping at `deadline`. */
-async function phase(total: number, concurrency: number, deadline: number, send: (i: number, signal: AbortSignal) => Promise<boolean>) {
-  const latencies: number[] = [];
-  let errors = 0;
-  let next = 0;
-  let capped = false;
-  let sampleError: string | undefined;
-  const started = performance.now();
-  async function client() {
-    for (;;) {
-      if (performance.now() >= deadline) {
-        if (next < total) capped = true;
-        return;
-      }
-      const i = next++;
-      if (i >= total) return;
-      const t0 = performance.now();
-      let good: boolean;
-      try {
-        good = await send(i, AbortSignal.timeout(Math.max(1, Math.ceil(deadline - t0))));
-      } catch (error) {
-        sampleError ??= error instanceof Error ? error.message : String(error);
-        good = false;
-      }
-      latencies.push(performance.now() - t0);
-      if (!good) errors++;
-    }
-  }
-  await Promise.all(Array.from({ length: concurrency }, () => client()));
-  const durationMs = performance.now() - started;
-  latencies.sort((a, b) => a - b);
-  const figures: PhaseFigures = {
-    completed: latencies.length,
-    errors,
-    durationMs: round(durationMs, 0),
-    requestsPerSecond: round(latencies.length / (durationMs / 1000), 0),
-    p50Ms: round(percentile(latencies, 50)),
-    p99Ms: round(percentile(latencies, 99)),
-    sampleError,
+interface Child {
+  process: ChildProcess;
+  ready: Record<string, unknown> & { port: number };
+  cpuMs(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+function start(role: "ching" | "proxy" | "handler", env: Record<string, string>, execArgv: string[] = []): Promise<Child> {
+  const child = fork(SERVER_PROCESS, [role], {
+    execArgv: ["--import", "tsx", ...execArgv],
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.send({ type: "stop" });
+    const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    await exited;
+    clearTimeout(timer);
   };
-  return { figures, capped };
+  const cpuMs = () =>
+    new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${role}: no CPU figures within 5 s`)), 5000);
+      const onMessage = (message: { type?: string; usage?: NodeJS.CpuUsage }) => {
+        if (message.type !== "cpu" || !message.usage) return;
+        clearTimeout(timer);
+        child.off("message", onMessage);
+        resolve((message.usage.user + message.usage.system) / 1000);
+      };
+      child.on("message", onMessage);
+      child.send({ type: "cpu" });
+    });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`${role}: did not listen within 30 s`));
+    }, 30_000);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${role}: exited with ${code} before it listened`));
+    });
+    const onReady = (message: Record<string, unknown>) => {
+      if (message.type !== "ready") return;
+      clearTimeout(timer);
+      child.off("message", onReady);
+      resolve({ process: child, ready: message as Child["ready"], cpuMs, stop });
+    };
+    child.on("message", onReady);
+  });
+}
+
+async function load(name: string, server: Child, url: string, headers: Record<string, string>, options: Required<Pick<ServerBenchOptions, "seconds" | "warmupSeconds" | "connections">>, log: (message: string) => void): Promise<ServerFigures> {
+  const run = (duration: number) => autocannon({ url, headers, connections: options.connections, duration, timeout: 10 });
+  log(`${name}: warm-up ${options.warmupSeconds} s`);
+  await run(options.warmupSeconds);
+  log(`${name}: ${options.seconds} s, ${options.connections} connections`);
+  const cpuBefore = await server.cpuMs();
+  const result = await run(options.seconds);
+  const cpuAfter = await server.cpuMs();
+  const requests = result["2xx"] + result.non2xx;
+  return {
+    name,
+    requests,
+    errors: result.errors + result.timeouts + result.non2xx,
+    requestsPerSecond: round(requests / result.duration, 0),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    cpuMsPer1000: requests > 0 ? round(((cpuAfter - cpuBefore) / requests) * 1000, 1) : Number.NaN,
+  };
 }
 
 export async function runServerBench(options: ServerBenchOptions = {}): Promise<ServerBenchResult> {
-  const requests = options.requests ?? 2000;
-  const concurrency = options.concurrency ?? 20;
-  const timeCapMs = options.timeCapMs ?? 30_000;
-  const userCount = options.users ?? 50;
-  const writeEvery = options.writeEvery ?? 10;
-  const deadline = performance.now() + timeCapMs;
-
-  const rssBefore = process.memoryUsage().rss;
-
-  const ching = createMockChing({ apiKey: MOCK_CHING_API_KEY });
-  const ids = Array.from({ length: userCount }, (_, i) => ching.seed({ name: `Bench User ${i}`, email: `user${i}@bench.example` }).id);
-  const chingServer = await ching.listen(0);
-
-  let handlerReports = 0;
-  const handler = createBillingPortalHandler({
-    apiKey: MOCK_CHING_API_KEY,
-    apiBase: chingServer.apiBase,
-    basePath: "/api/billing",
-    identify: (request) => {
-      const user = Number(request.headers.get("x-bench-user"));
-      const customerId = ids[user];
-      return customerId ? { userId: String(user), customerId } : null;
-    },
-    onCustomerCreated: () => undefined,
-    onError: () => {
-      handlerReports++;
-    },
-  });
-  const server = createServer(toNodeHandler(handler));
-  const inProcessHandler = createBillingPortalHandler({
-    apiKey: MOCK_CHING_API_KEY,
-    fetch: ching.fetch,
-    basePath: "/api/billing",
-    identify: (request) => {
-      const customerId = ids[Number(request.headers.get("x-bench-user"))];
-      return customerId ? { customerId } : null;
-    },
-    onCustomerCreated: () => undefined,
-    onError: () => {
-      handlerReports++;
-    },
-  });
-  const endpoint = `${await listenOn(server)}/api/billing`;
-
-  const auth = { authorization: `Bearer ${MOCK_CHING_API_KEY}` };
-  const json = { "content-type": "application/json" };
-
-  const direct = async (i: number, signal: AbortSignal) => {
-    const id = ids[i % userCount] ?? "";
-    const write = i % writeEvery === writeEvery - 1;
-    const response = write
-      ? await fetch(`${chingServer.apiBase}/customers/${id}`, { method: "POST", headers: { ...auth, ...json }, body: JSON.stringify({ name: `Renamed ${i}` }), signal })
-      : await fetch(`${chingServer.apiBase}/customers/${id}`, { headers: auth, signal });
-    await response.arrayBuffer();
-    return response.status === 200;
+  const settings = {
+    seconds: options.seconds ?? 10,
+    warmupSeconds: options.warmupSeconds ?? 2,
+    connections: options.connections ?? 20,
   };
-  const viaHandler = async (i: number, signal: AbortSignal) => {
-    const user = { "x-bench-user": String(i % userCount) };
-    const write = i % writeEvery === writeEvery - 1;
-    const response = write
-      ? await fetch(`${endpoint}/customers/me`, { method: "POST", headers: { ...user, ...json }, body: JSON.stringify({ name: `Renamed ${i}` }), signal })
-      : await fetch(`${endpoint}/customers/me`, { headers: user, signal });
-    await response.arrayBuffer();
-    return response.status === 200;
-  };
-
-  const inProcess = async (i: number) => {
-    const user = { "x-bench-user": String(i % userCount) };
-    const write = i % writeEvery === writeEvery - 1;
-    const url = "http://shop.example/api/billing/customers/me";
-    const response = await inProcessHandler(
-      write ? new Request(url, { method: "POST", headers: { ...user, ...json }, body: JSON.stringify({ name: `Renamed ${i}` }) }) : new Request(url, { headers: user }),
-    );
-    await response.arrayBuffer();
-    return response.status === 200;
-  };
-
+  const log = options.log ?? (() => undefined);
+  const children: Child[] = [];
   try {
-    // Warm-up: connections, JIT. Not counted.
-    const warm = Math.min(200, requests);
-    await phase(warm, concurrency, deadline, direct);
-    await phase(warm, concurrency, deadline, viaHandler);
+    const ching = await start("ching", {});
+    children.push(ching);
+    const apiBase = String(ching.ready.apiBase);
+    const customerId = String(ching.ready.customerId);
+    const env = { BENCH_CHING_API_BASE: apiBase, BENCH_CUSTOMER_ID: customerId };
+    const proxy = await start("proxy", env);
+    children.push(proxy);
+    const profile = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+    const handler = await start("handler", env, profile);
+    children.push(handler);
 
-    const directRun = await phase(requests, concurrency, deadline, direct);
-    const handlerRun = await phase(requests, concurrency, deadline, viaHandler);
-    await phase(warm, concurrency, deadline, inProcess);
-    const inProcessRun = await phase(requests, concurrency, deadline, inProcess);
-    const rssAfter = process.memoryUsage().rss;
-
+    const me = "/api/billing/customers/me";
+    const direct = await load("(a) in-memory Ching, direct", ching, `${apiBase}/customers/${customerId}`, { authorization: `Bearer ${MOCK_CHING_API_KEY}` }, settings, log);
+    const bare = await load("(b) bare node:http proxy", proxy, `http://127.0.0.1:${proxy.ready.port}${me}`, {}, settings, log);
+    const ours = await load("(c) handler via toNodeHandler", handler, `http://127.0.0.1:${handler.ready.port}${me}`, {}, settings, log);
     return {
-      requests,
-      concurrency,
-      direct: directRun.figures,
-      handler: handlerRun.figures,
-      inProcess: inProcessRun.figures,
-      addedP50Ms: round(handlerRun.figures.p50Ms - directRun.figures.p50Ms),
-      addedP99Ms: round(handlerRun.figures.p99Ms - directRun.figures.p99Ms),
-      handlerReports,
-      rssBeforeMb: mb(rssBefore),
-      rssAfterMb: mb(rssAfter),
-      cappedByTime: directRun.capped || handlerRun.capped || inProcessRun.capped,
+      ...settings,
+      ching: direct,
+      proxy: bare,
+      handler: ours,
+      ratios: {
+        throughput: round(ours.requestsPerSecond / bare.requestsPerSecond),
+        cpuPerRequest: round(ours.cpuMsPer1000 / bare.cpuMsPer1000),
+      },
+      cpuProfileDir: options.cpuProfileDir,
     };
   } finally {
-    await closeServer(server);
-    await chingServer.close();
+    await Promise.all(children.reverse().map((child) => child.stop()));
   }
 }
 
-/** The figures as a small table. */
+/** The figures as one table. */
 export function formatServerBench(result: ServerBenchResult): string {
-  const row = (name: string, p: PhaseFigures) =>
-    `${name.padEnd(22)}${String(p.completed).padStart(9)}${String(p.errors).padStart(8)}${String(p.requestsPerSecond).padStart(9)}${p.p50Ms.toFixed(2).padStart(10)}${p.p99Ms.toFixed(2).padStart(10)}`;
+  const head = ["server", "req/s", "p50 ms", "p99 ms", "CPU ms/1000 req", "errors"];
+  const rows = [result.ching, result.proxy, result.handler].map((f) => [
+    f.name,
+    String(f.requestsPerSecond),
+    String(f.p50Ms),
+    String(f.p99Ms),
+    f.cpuMsPer1000.toFixed(1),
+    `${f.errors} of ${f.requests}`,
+  ]);
+  rows.push(["(c) / (b)", `${result.ratios.throughput.toFixed(2)}×`, "", "", `${result.ratios.cpuPerRequest.toFixed(2)}×`, ""]);
+  const widths = head.map((cell, i) => Math.max(cell.length, ...rows.map((row) => row[i]?.length ?? 0)));
+  const line = (cells: string[]) => `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(" | ")} |`;
   return [
-    `bench:server: ${result.requests} requests per phase, ${result.concurrency} concurrent clients, 127.0.0.1 only (1 in 10 a POST update)`,
+    `bench:server: GET /customers/me, autocannon ${result.connections} connections, ${result.warmupSeconds} s warm-up + ${result.seconds} s each, 127.0.0.1, every server in its own process`,
     "",
-    `${"".padEnd(22)}${"answered".padStart(9)}${"errors".padStart(8)}${"req/s".padStart(9)}${"p50 ms".padStart(10)}${"p99 ms".padStart(10)}`,
-    row("mock Ching directly", result.direct),
-    row("handler -> mock Ching", result.handler),
-    row("same, in-process", result.inProcess),
+    line(head),
+    `|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`,
+    ...rows.map(line),
     "",
-    `added by the handler over calling the mock directly:  p50 ${result.addedP50Ms.toFixed(2)} ms, p99 ${result.addedP99Ms.toFixed(2)} ms`,
-    "(the handler path is two HTTP hops, the direct path one; \"in-process\" is handler and mock with no sockets)",
-    `handler reports (onError): ${result.handlerReports}`,
-    `RSS: ${result.rssBeforeMb} MB before, ${result.rssAfterMb} MB after`,
-    ...[result.direct.sampleError, result.handler.sampleError, result.inProcess.sampleError].filter(Boolean).map((message) => `first error: ${message}`),
-    result.cappedByTime ? "stopped by the time cap before every request was sent" : "every request sent within the time cap",
+    "goal for (c) / (b): throughput ≥ 0.85×, CPU per request ≤ 1.3× (CPU: the server's own process; Ching's work is in its own)",
+    ...(result.cpuProfileDir ? [`CPU profile of (c): ${result.cpuProfileDir}`] : []),
   ].join("\n");
 }

@@ -1,10 +1,14 @@
 /**
- * `npm run bench:server`: a bounded load run of the handler against the in-memory Ching,
- * all on 127.0.0.1. Prints figures; asserts nothing.
+ * `npm run bench:server`: the handler against a bare proxy, each server in its own process on
+ * 127.0.0.1 (see bench-server-lib.ts). Prints one table; asserts nothing about timings.
  *
- *   BENCH_REQUESTS=2000  BENCH_CONCURRENCY=20  BENCH_TIME_CAP_MS=30000
- *   --json  prints the figures as JSON instead of a table
+ *   BENCH_SECONDS=10          measured seconds per server
+ *   BENCH_WARMUP_SECONDS=2    warm-up seconds per server (not counted)
+ *   BENCH_CONNECTIONS=20      autocannon connections
+ *   BENCH_CPU_PROF=dir        also write a V8 CPU profile of the handler's process there
+ *   --json                    the figures as JSON instead of the table
  */
+import { resolve } from "node:path";
 import { formatServerBench, runServerBench } from "./bench-server-lib";
 
 function numberFrom(name: string, fallback: number): number {
@@ -18,9 +22,12 @@ function numberFrom(name: string, fallback: number): number {
   return value;
 }
 
+const profileDir = process.env.BENCH_CPU_PROF;
 const result = await runServerBench({
-  requests: numberFrom("BENCH_REQUESTS", 2000),
-  concurrency: numberFrom("BENCH_CONCURRENCY", 20),
-  timeCapMs: numberFrom("BENCH_TIME_CAP_MS", 30_000),
+  seconds: numberFrom("BENCH_SECONDS", 10),
+  warmupSeconds: numberFrom("BENCH_WARMUP_SECONDS", 2),
+  connections: numberFrom("BENCH_CONNECTIONS", 20),
+  cpuProfileDir: profileDir ? resolve(profileDir) : undefined,
+  log: (message) => process.stderr.write(`bench:server: ${message}\n`),
 });
 console.log(process.argv.includes("--json") ? JSON.stringify(result, null, 2) : formatServerBench(result));

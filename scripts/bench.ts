@@ -6,7 +6,7 @@
  *   2. requests made when 50 components mount useCustomer() at once (goal: 1)
  *   3. components rendered per keystroke in CustomerForm (goal: only the field typed in)
  *   4. toE164 calls per second
- *   5. the figures of bench:server (a smaller run)
+ *   5. the figures of bench:server (a shorter run)
  *   6. BillingPage with 100 charges in jsdom: renders per section while it loads, and
  *      renders of each section caused by another section's data (goal: 0)
  *
@@ -14,7 +14,7 @@
  *   --json    print the figures as JSON after the table
  *   --server-table  also print bench:server's own table
  *
- * Everything runs in this process (size-limit and a build in child processes);
+ * Everything runs in this process (size-limit, a build and bench:server's servers in child processes);
  * the only network traffic is bench:server's, on 127.0.0.1.
  */
 import { fileURLToPath } from "node:url";
@@ -93,16 +93,17 @@ function phoneRow(phone: PhoneFigures): Row {
 }
 
 function serverRows(server: ServerBenchResult): Row[] {
-  const phase = (p: ServerBenchResult["direct"]) => `${grouped(p.requestsPerSecond)} req/s, p50 ${ms(p.p50Ms)}, p99 ${ms(p.p99Ms)}, ${p.errors} errors of ${p.completed}`;
+  const phase = (p: ServerBenchResult["handler"]) =>
+    `${grouped(p.requestsPerSecond)} req/s, p50 ${ms(p.p50Ms)}, p99 ${ms(p.p99Ms)}, ${p.cpuMsPer1000.toFixed(1)} CPU ms/1000 req, ${p.errors} errors of ${p.requests}`;
+  const run = `autocannon ${server.connections} connections, ${server.seconds} s each`;
   return [
-    [`5. bench:server: handler -> mock Ching over 127.0.0.1 (${server.requests} req, ${server.concurrency} concurrent)`, phase(server.handler), ""],
-    ["5. bench:server: mock Ching directly", phase(server.direct), ""],
-    ["5. bench:server: handler and mock in-process", phase(server.inProcess), ""],
-    ["5. bench:server: latency added by the handler", `p50 ${ms(server.addedP50Ms)}, p99 ${ms(server.addedP99Ms)}`, ""],
+    [`5. bench:server: ${server.ching.name} (${run})`, phase(server.ching), ""],
+    [`5. bench:server: ${server.proxy.name}`, phase(server.proxy), ""],
+    [`5. bench:server: ${server.handler.name}`, phase(server.handler), "0 errors"],
     [
-      "5. bench:server: errors, memory",
-      `${server.direct.errors + server.handler.errors + server.inProcess.errors} failed requests, ${server.handlerReports} onError reports; RSS ${server.rssBeforeMb} MB before, ${server.rssAfterMb} MB after${server.cappedByTime ? "; stopped by the time cap" : ""}`,
-      "0 errors",
+      "5. bench:server: (c) / (b)",
+      `throughput ${server.ratios.throughput.toFixed(2)}×, CPU per request ${server.ratios.cpuPerRequest.toFixed(2)}×`,
+      "≥ 0.85× throughput, ≤ 1.3× CPU",
     ],
   ];
 }
@@ -138,7 +139,7 @@ async function main() {
 
   const sizes = await measure("size budgets", () => runSizes(root, { forceBuild: args.has("--build") }));
   // Before the React measures: their jsdom and MSW would be in this process's memory figures.
-  const server = await measure("bench:server (1000 requests, 20 concurrent, 20 s cap)", () => runServerBench({ requests: 1000, concurrency: 20, timeCapMs: 20_000 }));
+  const server = await measure("bench:server (3 s per server after 1 s warm-up, 20 connections)", () => runServerBench({ seconds: 3, warmupSeconds: 1 }));
   const phone = await measure("toE164", () => runPhoneBench(1000));
   const react = await measure("React: 50 mounts, keystrokes in CustomerForm", () => runReactBench({ components: 50, keystrokes: 10 }));
   const billingPage = await measure("React: BillingPage with 100 charges", () => runBillingPageBench(100));

@@ -28,23 +28,7 @@ export {
   type RequestOptions,
 } from "./core/client";
 export { directionOf, type Direction } from "./core/locale";
-export {
-  isPaymentMethodId,
-  isSetupSessionId,
-  isChargeId,
-  isDocumentId,
-  setupSessionStatuses,
-  chargeStatuses,
-  billingDocumentTypes,
-  type PaymentMethod,
-  type CardDetails,
-  type SetupSession,
-  type SetupSessionStatus,
-  type Charge,
-  type ChargeStatus,
-  type BillingDocument,
-  type BillingDocumentType,
-  type PortalSession,
-} from "./core/billing";
+// Types, schemas and id checks of saved cards, setup sessions, charges, documents and portal sessions.
+export * from "./core/billing";
 export type { ReturnUrlInput, StartedSetupSession, SetupSessionState, StartedPortalSession } from "./core/billingClient";
 export { en, he, type Messages, type MessageKey, type MessageOverrides } from "./core/messages";

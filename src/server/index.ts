@@ -4,6 +4,23 @@
  */
 export { createBillingPortalHandler, type BillingPortalHandler } from "./handler";
 export { toNodeHandler, getNodeRequest, type NodeHandler, type ToNodeHandlerOptions } from "./node";
+export {
+  createMemoryLock,
+  LOCK_ERROR_CODES,
+  lockTimeoutError,
+  lockUnavailableError,
+  type BillingPortalLock,
+  type BillingPortalLockAcquireOptions,
+  type BillingPortalLockRelease,
+} from "./lock";
+export {
+  createRedisLock,
+  DEFAULT_REDIS_LOCK_PREFIX,
+  type IORedisLockClient,
+  type NodeRedisLockClient,
+  type RedisLockClient,
+  type RedisLockOptions,
+} from "./redisLock";
 export { HANDLER_ERROR_CODES, MAX_BODY_BYTES } from "../core/envelope";
 export {
   DEFAULT_API_BASE,
@@ -25,17 +42,5 @@ export {
   type UpdateCustomerInput,
   type CustomerMetadata,
 } from "../core/customer";
-export {
-  setupSessionStatuses,
-  chargeStatuses,
-  billingDocumentTypes,
-  type PaymentMethod,
-  type CardDetails,
-  type SetupSession,
-  type SetupSessionStatus,
-  type Charge,
-  type ChargeStatus,
-  type BillingDocument,
-  type BillingDocumentType,
-  type PortalSession,
-} from "../core/billing";
+// Types, schemas and id checks of saved cards, setup sessions, charges, documents and portal sessions.
+export * from "../core/billing";

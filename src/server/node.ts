@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { errorEnvelope } from "../core/envelope";
+import { bodyTextOf } from "./http";
 import { ERROR_CODES } from "../core/errorCodes";
 
 /**
@@ -139,6 +140,13 @@ async function send(response: Response, req: IncomingMessage, res: ServerRespons
 
   if (!response.body || req.method === "HEAD") {
     res.end();
+    return;
+  }
+  const text = bodyTextOf(response);
+  if (text !== undefined) {
+    // An answer of the handler's own, whole in memory: headers and body in one write.
+    if (!res.hasHeader("content-length")) res.setHeader("content-length", Buffer.byteLength(text));
+    res.end(text);
     return;
   }
   const reader = response.body.getReader();

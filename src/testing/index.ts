@@ -24,28 +24,8 @@ export {
   type DemoBilling,
   type PaymentMethodSeed,
 } from "./mockChing";
-export {
-  customerSchema,
-  createCustomerSchema,
-  updateCustomerSchema,
-  type Customer,
-  type CreateCustomerInput,
-  type UpdateCustomerInput,
-  type CustomerMetadata,
-} from "../core/customer";
+export * from "../core/customer";
 export type { ErrorDetail } from "../core/envelope";
 export type { BillingPortalIssue } from "../core/error";
-export {
-  setupSessionStatuses,
-  chargeStatuses,
-  billingDocumentTypes,
-  type PaymentMethod,
-  type CardDetails,
-  type SetupSession,
-  type SetupSessionStatus,
-  type Charge,
-  type ChargeStatus,
-  type BillingDocument,
-  type BillingDocumentType,
-  type PortalSession,
-} from "../core/billing";
+// Types, schemas and id checks of saved cards, setup sessions, charges, documents and portal sessions.
+export * from "../core/billing";

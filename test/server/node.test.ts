@@ -236,3 +236,43 @@ describe("toNodeHandler", () => {
     expect(String(printed.mock.calls[0]?.[0])).toContain("boom");
   });
 });
+
+describe("toNodeHandler: how answers are written", () => {
+  /** The raw head of an answer, as a client gets it. */
+  function head(url: string): Promise<IncomingMessage & { text: string }> {
+    return new Promise((resolve, reject) => {
+      httpRequest(url, (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (text += chunk));
+        res.on("end", () => resolve(Object.assign(res, { text })));
+      })
+        .on("error", reject)
+        .end();
+    });
+  }
+
+  it("sends the handler's own answers whole, with Content-Length (no chunked transfer)", async () => {
+    const ching = createMockChing({ apiKey: TEST_KEY });
+    const customer = ching.seed({ name: "Tal Levi", email: "tal@example.com" });
+    const handler = createBillingPortalHandler({
+      apiKey: TEST_KEY,
+      fetch: ching.fetch,
+      identify: () => ({ userId: "tal", customerId: customer.id }),
+      onCustomerCreated: () => undefined,
+    });
+    const origin = await serve((req, res, next) => void toNodeHandler(handler)(req, res, next));
+    const res = await head(`${origin}${MOUNT}/customers/me`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["transfer-encoding"]).toBeUndefined();
+    expect(Number(res.headers["content-length"])).toBe(Buffer.byteLength(res.text));
+    expect(JSON.parse(res.text)).toMatchObject({ success: true, data: { id: customer.id, name: "Tal Levi" } });
+  });
+
+  it("still streams any other Response", async () => {
+    const origin = await serve((req, res, next) => void toNodeHandler(() => new Response("שלום, streamed"))(req, res, next));
+    const res = await head(`${origin}/anything`);
+    expect(res.headers["transfer-encoding"]).toBe("chunked");
+    expect(res.text).toBe("שלום, streamed");
+  });
+});

@@ -160,14 +160,10 @@ export class ChargeStore {
 export const chargeRoutes: RouteDef[] = [
   {
     route: "GET /charges",
-    method: "GET",
-    path: "charges",
     handle: ({ state, reply }, { query }) => reply.ok(state.billing.list(query.get("customer"))),
   },
   {
     route: "GET /charges/:id",
-    method: "GET",
-    path: "charges/:id",
     handle({ state, reply }, { params: [id = ""] }) {
       const charge = state.billing.get(id);
       return charge ? reply.ok(charge) : reply.notFound("charge");
@@ -175,14 +171,10 @@ export const chargeRoutes: RouteDef[] = [
   },
   {
     route: "GET /documents",
-    method: "GET",
-    path: "documents",
     handle: ({ state, reply }) => reply.ok(state.billing.documents()),
   },
   {
     route: "GET /documents/:id",
-    method: "GET",
-    path: "documents/:id",
     handle({ state, reply }, { params: [id = ""] }) {
       const document = state.billing.readDocument(id);
       return document ? reply.ok(document) : reply.notFound("document");

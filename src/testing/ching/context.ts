@@ -70,9 +70,8 @@ export interface ChingContext {
 
 /** One route: its path relative to the API base (or the hosted base) with `:id` for a segment. */
 export interface RouteDef {
+  /** The method and path, e.g. `"GET /charges/:id"`: the router matches by it. */
   route: Exclude<ChingRoute, "unknown">;
-  method: "GET" | "POST" | "DELETE";
-  path: string;
   /** A hosted page: no API key, a form body, and only faults that name it. */
   hosted?: boolean;
   handle(context: ChingContext, input: RouteInput): Response | Promise<Response>;

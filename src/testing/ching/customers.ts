@@ -37,14 +37,10 @@ function upsert(context: ChingContext, body: unknown): Response {
 export const customerRoutes: RouteDef[] = [
   {
     route: "GET /customers",
-    method: "GET",
-    path: "customers",
     handle: ({ state, reply }) => reply.ok(state.customers.list(100)),
   },
   {
     route: "POST /customers",
-    method: "POST",
-    path: "customers",
     handle(context, { body }) {
       const { state, reply } = context;
       const checked = validate(createCustomerSchema, body);
@@ -55,14 +51,10 @@ export const customerRoutes: RouteDef[] = [
   },
   {
     route: "POST /customers/upsert",
-    method: "POST",
-    path: "customers/upsert",
     handle: (context, { body }) => upsert(context, body),
   },
   {
     route: "GET /customers/:id",
-    method: "GET",
-    path: "customers/:id",
     handle({ state, reply }, { params: [id = ""] }) {
       if (state.customers.isDeleted(id)) return reply.ok({ id, object: "customer", deleted: true });
       const customer = state.customers.get(id);
@@ -71,8 +63,6 @@ export const customerRoutes: RouteDef[] = [
   },
   {
     route: "POST /customers/:id",
-    method: "POST",
-    path: "customers/:id",
     handle(context, { params: [id = ""], body }) {
       const { state, reply } = context;
       if (!state.customers.get(id)) return reply.notFound("customer");
@@ -84,8 +74,6 @@ export const customerRoutes: RouteDef[] = [
   },
   {
     route: "DELETE /customers/:id",
-    method: "DELETE",
-    path: "customers/:id",
     handle({ state, reply }, { params: [id = ""] }) {
       if (state.subscribed.has(id)) {
         return reply.fail(409, "CUSTOMER_HAS_ACTIVE_SUBSCRIPTION", "The customer has an active subscription; cancel it first");

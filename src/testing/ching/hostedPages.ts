@@ -191,19 +191,15 @@ function documentPdf(state: ChingState, id: string): Response {
 
 /** Hosted pages, under `<hosted base>/hosted/…`: no API key, form bodies. */
 export const hostedRoutes: RouteDef[] = [
-  { route: "GET /hosted/setup/:id", method: "GET", path: "hosted/setup/:id", hosted: true, handle: ({ state }, { params: [id = ""] }) => setupPage(state, id) },
+  { route: "GET /hosted/setup/:id", hosted: true, handle: ({ state }, { params: [id = ""] }) => setupPage(state, id) },
   {
     route: "POST /hosted/setup/:id",
-    method: "POST",
-    path: "hosted/setup/:id",
     hosted: true,
     handle: ({ state }, { params: [id = ""], body }) => submitSetup(state, id, body),
   },
-  { route: "GET /hosted/portal/:id", method: "GET", path: "hosted/portal/:id", hosted: true, handle: ({ state }, { params: [id = ""] }) => portalPage(state, id) },
+  { route: "GET /hosted/portal/:id", hosted: true, handle: ({ state }, { params: [id = ""] }) => portalPage(state, id) },
   {
     route: "GET /hosted/documents/:id/pdf",
-    method: "GET",
-    path: "hosted/documents/:id/pdf",
     hosted: true,
     handle: ({ state }, { params: [id = ""] }) => documentPdf(state, id),
   },

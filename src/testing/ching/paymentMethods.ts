@@ -137,22 +137,16 @@ function testCardIssues(body: unknown): Issue[] {
 export const paymentMethodRoutes: RouteDef[] = [
   {
     route: "GET /customers/:id/payment_methods",
-    method: "GET",
-    path: "customers/:id/payment_methods",
     handle: ({ state, reply }, { params: [id = ""] }) =>
       state.customers.get(id) ? reply.ok(state.cards.list(id)) : reply.notFound("customer"),
   },
   {
     route: "GET /customers/:id/payment_methods/inactive",
-    method: "GET",
-    path: "customers/:id/payment_methods/inactive",
     handle: ({ state, reply }, { params: [id = ""] }) =>
       state.customers.get(id) ? reply.ok(state.cards.list(id, true)) : reply.notFound("customer"),
   },
   {
     route: "POST /payment_methods/:id/detach",
-    method: "POST",
-    path: "payment_methods/:id/detach",
     handle({ state, reply }, { params: [id = ""] }) {
       const detached = state.cards.detach(id);
       return detached ? reply.ok(detached) : reply.notFound("payment method");
@@ -160,8 +154,6 @@ export const paymentMethodRoutes: RouteDef[] = [
   },
   {
     route: "POST /payment_methods/test-card",
-    method: "POST",
-    path: "payment_methods/test-card",
     handle({ state, reply }, { body }) {
       if (state.livemode) return reply.fail(403, "TEST_MODE_ONLY", "Test cards can only be created with a test key");
       const issues = testCardIssues(body);

@@ -65,8 +65,6 @@ export class PortalSessionStore {
 export const portalSessionRoutes: RouteDef[] = [
   {
     route: "POST /billing_portal_sessions",
-    method: "POST",
-    path: "billing_portal_sessions",
     handle({ state, reply }, { body }) {
       const checked = validate(createSchema, body);
       if (!checked.ok) return reply.invalid(checked.issues);

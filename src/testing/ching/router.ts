@@ -60,8 +60,9 @@ export function delay(ms: number, signal: AbortSignal): Promise<void> {
 function match(routes: readonly RouteDef[], method: string, path: string): { def: RouteDef; params: string[] } | undefined {
   const parts = path.split("/").filter(Boolean);
   for (const def of routes) {
-    if (def.method !== method) continue;
-    const pattern = def.path.split("/");
+    const [defMethod, defPath = ""] = def.route.split(" ");
+    if (defMethod !== method) continue;
+    const pattern = defPath.split("/").filter(Boolean);
     if (pattern.length !== parts.length) continue;
     const params: string[] = [];
     const same = pattern.every((segment, i) => {

@@ -114,8 +114,6 @@ export class SetupSessionStore {
 export const setupSessionRoutes: RouteDef[] = [
   {
     route: "POST /setup_sessions",
-    method: "POST",
-    path: "setup_sessions",
     handle({ state, reply }, { body }) {
       const checked = validate(createSchema, body);
       if (!checked.ok) return reply.invalid(checked.issues);
@@ -125,8 +123,6 @@ export const setupSessionRoutes: RouteDef[] = [
   },
   {
     route: "GET /setup_sessions/:id",
-    method: "GET",
-    path: "setup_sessions/:id",
     handle({ state, reply }, { params: [id = ""] }) {
       const session = state.setupSessions.get(id);
       return session ? reply.ok(session) : reply.notFound("setup session");
@@ -134,8 +130,6 @@ export const setupSessionRoutes: RouteDef[] = [
   },
   {
     route: "POST /setup_sessions/:id/cancel",
-    method: "POST",
-    path: "setup_sessions/:id/cancel",
     handle({ state, reply }, { params: [id = ""] }) {
       const result = state.setupSessions.cancel(id);
       if (!result) return reply.notFound("setup session");
