@@ -17,7 +17,8 @@ export type BillingPageSection = "profile" | "history" | "manage";
 export interface BillingPageProps {
   /**
    * The level of each section's title in your page's outline (your page has
-   * the `<h1>`). Default `2`.
+   * the `<h1>`). Default `2`. The profile's title is an `<h2>` until
+   * `CustomerProfile` takes a `headingLevel` of its own.
    * @example <BillingPage headingLevel={3} />
    */
   headingLevel?: 1 | 2 | 3 | 4 | 5 | 6;
