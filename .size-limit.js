@@ -43,6 +43,17 @@ export default [
     modifyEsbuildConfig: withoutLazyChunks,
   },
   {
+    // Issue 13: an Israeli customer's profile formats the phone itself (utils/israeliPhone.ts) and
+    // loads no chunk without interaction (the dialogs load on hover, focus or click; the phone
+    // formatter only for numbers from abroad). So its first load is all it loads: ≤ 20 kB.
+    name: "CustomerProfile for an Israeli customer: first load plus what it loads without interaction",
+    path: "dist/index.js",
+    import: "{ BillingPortalProvider, CustomerProfile }",
+    gzip: true,
+    limit: "20 kB",
+    modifyEsbuildConfig: withoutLazyChunks,
+  },
+  {
     name: "CustomerProfile on first load (lazy chunks not counted)",
     path: "dist/index.js",
     import: "{ BillingPortalProvider, CustomerProfile }",
@@ -68,7 +79,10 @@ export default [
     // goal 85 kB (issue 6, blocked): measured 95.4 kB. The libraries the project prescribes come
     // to 85.2 kB here before any of our code: libphonenumber-js (min metadata, AsYouType) 37.2,
     // react-hook-form 14.4, Radix Dialog 14.4, TanStack Query 10.5, zod/mini 8.7; ours is 11.1.
-    limit: "96 kB",
+    // 100.1 kB on main with the second wave's hooks (2026-12-01); issue 13 adds 1.6 kB: the discard
+    // confirmation, per-theme tokens with their contrast check (public: appearanceContrastProblems),
+    // preset themes, the Israeli phone formatter, new strings.
+    limit: "102 kB",
     modifyEsbuildConfig: onlyReactExternal,
   },
   {

@@ -8,6 +8,7 @@ import { playwright } from "@vitest/browser-playwright";
 import { defineConfig, type Plugin } from "vite";
 import pkg from "./package.json" with { type: "json" };
 import { chromiumArgs, chromiumPath } from "./scripts/chromium.ts";
+import { layered } from "./scripts/layeredCss.ts";
 import { packageAliases } from "./vite.aliases.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
@@ -24,17 +25,18 @@ const isExternal = (id: string) =>
   builtinModules.includes(id) ||
   externalPackages.some((name) => id === name || id.startsWith(`${name}/`));
 
-/** Ships the stylesheet as `dist/styles.css`, untouched: nothing is injected at run time. */
+/**
+ * Ships the stylesheet as `dist/styles.css`, untouched (nothing is injected at
+ * run time), and the same rules in `@layer ching` as `dist/styles.layered.css`.
+ */
 function stylesheet(): Plugin {
   return {
     name: "ching:stylesheet",
     apply: "build",
     generateBundle() {
-      this.emitFile({
-        type: "asset",
-        fileName: "styles.css",
-        source: readFileSync(`${root}src/components/styles.css`, "utf8"),
-      });
+      const css = readFileSync(`${root}src/components/styles.css`, "utf8");
+      this.emitFile({ type: "asset", fileName: "styles.css", source: css });
+      this.emitFile({ type: "asset", fileName: "styles.layered.css", source: layered(css) });
     },
   };
 }
@@ -53,7 +55,10 @@ export default defineConfig({
       entry: {
         index: "src/index.ts",
         "server/index": "src/server/index.ts",
+        "shared/index": "src/shared/index.ts",
         "testing/index": "src/testing/index.ts",
+        "testing/ching/index": "src/testing/ching/index.ts",
+        "bin/ching-mock": "src/bin/ching-mock.ts",
       },
       formats: ["es"],
     },
@@ -65,8 +70,14 @@ export default defineConfig({
         preserveModules: true,
         preserveModulesRoot: "src",
         entryFileNames: "[name].js",
-        // React Server Components: the root entry is a client boundary.
-        banner: (chunk) => (chunk.isEntry && chunk.name === "index" ? '"use client";' : ""),
+        // React Server Components: the root entry is a client boundary (and only it:
+        // /shared, /server and /testing are server-safe). The bin runs as a command.
+        banner: (chunk) => {
+          if (!chunk.isEntry) return "";
+          if (chunk.name === "index") return '"use client";';
+          if (chunk.name.startsWith("bin/")) return "#!/usr/bin/env node";
+          return "";
+        },
       },
     },
   },
@@ -89,6 +100,24 @@ export default defineConfig({
           include: ["test/core/**/*.test.ts", "test/server/**/*.test.ts", "test/testing/**/*.test.ts", "test/ssr/**/*.test.{ts,tsx}"],
           // A real redis-server for the lock tests, started when none answers on REDIS_URL.
           globalSetup: ["test/server/redisServer.ts"],
+        },
+      },
+      {
+        // Browser tests outside Storybook: the stylesheet under app templates' global CSS.
+        extends: true,
+        optimizeDeps: { include: ["@tanstack/react-query", "zod/mini", "libphonenumber-js/min", "react-hook-form", "@radix-ui/react-dialog", "react-dom/client"] },
+        test: {
+          name: "browser",
+          include: ["test/browser/**/*.test.{ts,tsx}"],
+          // The first case also waits for the page's cold start, slow on a shared machine.
+          testTimeout: 60_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
+            instances: [{ browser: "chromium" }],
+            viewport: { width: 1280, height: 1400 },
+          },
         },
       },
       {
@@ -120,6 +149,27 @@ export default defineConfig({
           },
         },
       },
+      // Issue 13's measures: stories tagged "phone" at 375×560, and stories tagged
+      // "forced-colors" (selected/unselected and disabled states) with Windows High
+      // Contrast emulated; the play functions and axe (colour contrast on) run in each.
+      ...[
+        { name: "storybook-phone", tag: "phone", viewport: { width: 375, height: 560 }, contextOptions: {} },
+        { name: "storybook-forced-colors", tag: "forced-colors", viewport: { width: 1280, height: 800 }, contextOptions: { forcedColors: "active" as const } },
+      ].map(({ name, tag, viewport, contextOptions }) => ({
+        extends: true as const,
+        plugins: [storybookTest({ configDir: `${root}.storybook`, tags: { include: [tag] } })],
+        optimizeDeps: { include: ["msw", "msw/browser", "msw-storybook-addon/csf3", "@tanstack/react-query", "zod/mini", "libphonenumber-js/min", "react-hook-form", "@radix-ui/react-dialog", "axe-core"] },
+        test: {
+          name,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs }, contextOptions }),
+            instances: [{ browser: "chromium" as const }],
+            viewport,
+          },
+        },
+      })),
     ],
   },
 });

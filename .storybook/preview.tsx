@@ -11,6 +11,14 @@ const withToolbarLocaleAndTheme: Decorator = (Story, context) => {
   const args = { ...context.args };
   if ((locale === "he" || locale === "en") && "locale" in context.argTypes) args.locale = locale;
   if ((theme === "light" || theme === "dark") && "theme" in context.argTypes) args.theme = theme;
+  // The page itself follows the story: a Hebrew story on a right-to-left page, a
+  // dark one on a dark page with no white frame around it (issue 13, item 13).
+  const pageLocale = args.locale === "en" || args.locale === "he" ? args.locale : locale === "en" ? "en" : "he";
+  const dark = (args.theme ?? theme) === "dark";
+  document.documentElement.lang = pageLocale;
+  document.documentElement.dir = pageLocale === "he" ? "rtl" : "ltr";
+  document.documentElement.style.colorScheme = dark ? "dark" : "light";
+  document.body.style.background = dark ? "#0d0f12" : "#f4f5f7";
   return Story({ args });
 };
 
@@ -51,6 +59,8 @@ const preview: Preview = {
   },
   initialGlobals: { locale: "", theme: "" },
   parameters: {
+    // The story's own page (stories/components/support.tsx) pads it; Storybook's white padding would frame dark stories.
+    layout: "fullscreen",
     a11y: { test: "error" },
     controls: { expanded: true },
     options: { storySort: { order: ["Introduction", "Playground", "Components", "Headless"] } },

@@ -13,7 +13,9 @@ const temp = `${root}dist/.types`;
 const entries = [
   { name: "index", source: "index.d.ts", out: "dist/index.d.ts" },
   { name: "server", source: "server/index.d.ts", out: "dist/server/index.d.ts" },
+  { name: "shared", source: "shared/index.d.ts", out: "dist/shared/index.d.ts" },
   { name: "testing", source: "testing/index.d.ts", out: "dist/testing/index.d.ts" },
+  { name: "testing-ching", source: "testing/ching/index.d.ts", out: "dist/testing/ching/index.d.ts" },
 ];
 
 rmSync(temp, { recursive: true, force: true });

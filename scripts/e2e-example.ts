@@ -75,12 +75,12 @@ try {
     await dialog.waitFor({ state: "detached" });
   });
 
-  await step("the profile shows the new customer, the phone in E.164 left to right", async () => {
+  await step("the profile shows the new customer, the phone the local way for a Hebrew reader", async () => {
     await page.getByRole("button", { name: he["profile.edit"] }).waitFor();
     const text = await profileText(page);
     expectText(text, "אביגיל כהן", "name");
     expectText(text, "avigail@example.com", "email from the signed-in user");
-    expectText(text, /\+972 ?50[- ]?123[- ]?4567/, "phone");
+    expectText(text, "050-123-4567", "phone");
     await page.screenshot({ path: `${shots}/profile-he.png` });
   });
 
@@ -135,6 +135,11 @@ try {
     await page.getByRole("button", { name: en["profile.edit"] }).click();
     await page.getByRole("dialog").waitFor();
     await page.screenshot({ path: `${shots}/form-en.png` });
+    // On a phone the dialog is a bottom sheet with its actions in a sticky footer.
+    await page.setViewportSize({ width: 375, height: 560 });
+    await page.waitForTimeout(400); // the sheet slides in again at the new size
+    await page.screenshot({ path: `${shots}/form-en-phone.png` });
+    await page.setViewportSize({ width: 900, height: 820 });
     await page.keyboard.press("Escape");
     await page.getByRole("dialog").waitFor({ state: "detached" });
     await page.getByRole("button", { name: "עברית" }).click();

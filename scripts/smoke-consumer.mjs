@@ -1,10 +1,12 @@
 // The package as a merchant gets it: pack the built library, install the tarball
 // into a fresh Vite React app in a temporary folder outside the repo, build the
 // app for the browser and for the server, server-render it, and load /server in
-// plain Node. Nothing may lean on this repo's node_modules.
+// plain Node; load /shared, /testing and /testing/ching in Node without msw (an
+// optional peer the app does not install), and run the packed `ching-mock` bin.
+// Nothing may lean on this repo's node_modules.
 // Usage: npm run build && node scripts/smoke-consumer.mjs [--keep]  (--keep leaves the temporary app)
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -14,6 +16,41 @@ const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 const installed = (name) => JSON.parse(readFileSync(join(root, "node_modules", name, "package.json"), "utf8")).version;
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" });
+
+/** Runs the packed `ching-mock` bin on a free port, lists customers from it, then stops it with SIGTERM. */
+async function checkBin(app) {
+  const bin = join(app, "node_modules", ".bin", "ching-mock");
+  if (!existsSync(bin)) throw new Error("the package installs no ching-mock bin");
+  // Spawned as a command (not `node file`): the shebang and the executable bit are part of the check.
+  const child = spawn(bin, ["--port", "0"], { cwd: app, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
+  const exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+  try {
+    const started = Date.now();
+    while (!/apiKey:/.test(output)) {
+      if (child.exitCode !== null) throw new Error(`ching-mock exited early:\n${output}`);
+      if (Date.now() - started > 10_000) throw new Error(`ching-mock printed no apiBase within 10 s:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
+    const apiBase = /apiBase: (\S+)/.exec(output)?.[1];
+    const apiKey = /apiKey: +(ck_test_0{64})\b/.exec(output)?.[1];
+    if (!url || apiBase !== `${url}/ching/v1` || !apiKey) throw new Error(`ching-mock printed no base URL, apiBase and fake key:\n${output}`);
+    const response = await fetch(`${apiBase}/customers`, { headers: { authorization: `Bearer ${apiKey}` }, signal: AbortSignal.timeout(5_000) });
+    const body = await response.json();
+    if (response.status !== 200 || !body.success || !Array.isArray(body.data?.data ?? body.data)) {
+      throw new Error(`ching-mock's customer list answered ${response.status} ${JSON.stringify(body)}`);
+    }
+    child.kill("SIGTERM");
+    const result = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve({ timeout: true }), 5_000))]);
+    if (result.timeout || result.code !== 0) throw new Error(`ching-mock did not stop cleanly on SIGTERM: ${JSON.stringify(result)}\n${output}`);
+    return apiBase;
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  }
+}
 
 const work = mkdtempSync(join(tmpdir(), "ching-consumer-"));
 const keep = process.argv.includes("--keep");
@@ -108,7 +145,49 @@ if (response.status !== 401) throw new Error("expected 401, got " + response.sta
   );
   run(process.execPath, ["server-check.mjs"], app);
 
-  console.log(`consumer smoke test passed: ${tarball} installs, builds, server-renders (${html.length} characters of HTML) and its /server loads`);
+  // /shared: the schemas, phone helpers and errors, server-safe (no "use client", no React).
+  const sharedSource = readFileSync(join(app, "node_modules", pkg.name, "dist", "shared", "index.js"), "utf8");
+  if (/["']use client["']/.test(sharedSource)) throw new Error('/shared starts with "use client"');
+  if (/from\s+["']react/.test(sharedSource)) throw new Error("/shared imports React");
+  writeFileSync(
+    join(app, "shared-check.mjs"),
+    `import * as shared from "${pkg.name}/shared";
+const { toE164, formatPhone, createCustomerSchema, customerSchema, updateCustomerSchema, isCustomerId, BillingPortalError, HANDLER_ERROR_CODES, directionOf } = shared;
+if (toE164("050-123-4567") !== "+972501234567") throw new Error("toE164 answered " + toE164("050-123-4567"));
+if (!formatPhone("+972501234567").includes("50")) throw new Error("formatPhone answered " + formatPhone("+972501234567"));
+if (!createCustomerSchema || !customerSchema || !updateCustomerSchema) throw new Error("a schema is missing");
+if (!isCustomerId("cus_V8ltq1pK_MWH")) throw new Error("isCustomerId refused a customer id");
+if (!(new BillingPortalError({ status: 400, code: "X", message: "x" }) instanceof Error)) throw new Error("BillingPortalError is no Error");
+if (HANDLER_ERROR_CODES.misconfigured !== "MISCONFIGURED" || directionOf("he") !== "rtl") throw new Error("codes or direction wrong");
+`,
+  );
+  run(process.execPath, ["shared-check.mjs"], app);
+
+  // /testing and /testing/ching in plain Node, with msw (an optional peer) not installed.
+  if (existsSync(join(app, "node_modules", "msw"))) throw new Error("msw got installed: the no-msw check would prove nothing");
+  writeFileSync(
+    join(app, "testing-check.mjs"),
+    `import { createMockChing, MOCK_CHING_API_KEY } from "${pkg.name}/testing";
+import { createMockChing as createAlone } from "${pkg.name}/testing/ching";
+import { createMockBillingPortal } from "${pkg.name}/testing";
+for (const create of [createMockChing, createAlone]) {
+  const ching = create();
+  const response = await ching.fetch("https://ching.test/ching/v1/customers", { headers: { authorization: "Bearer " + MOCK_CHING_API_KEY } });
+  if (response.status !== 200) throw new Error("in-memory Ching answered " + response.status);
+}
+let message = "";
+try { createMockBillingPortal(); } catch (error) { message = error.message; }
+if (!/npm install --save-dev msw/.test(message)) throw new Error("createMockBillingPortal without msw: " + (message || "no error"));
+`,
+  );
+  run(process.execPath, ["testing-check.mjs"], app);
+
+  const mockApiBase = await checkBin(app);
+
+  console.log(
+    `consumer smoke test passed: ${tarball} installs, builds, server-renders (${html.length} characters of HTML); ` +
+      `/server, /shared, /testing and /testing/ching load in Node without msw; the ching-mock bin served ${mockApiBase}`,
+  );
 } finally {
   if (keep) console.log(`kept ${work}`);
   else rmSync(work, { recursive: true, force: true });

@@ -4,31 +4,21 @@
  */
 export * from "./react";
 export * from "./components";
-export {
-  customerSchema,
-  createCustomerSchema,
-  updateCustomerSchema,
-  isCustomerId,
-  locales,
-  type Customer,
-  type CreateCustomerInput,
-  type UpdateCustomerInput,
-  type CustomerMetadata,
-  type Locale,
-} from "./core/customer";
-export { toE164, formatPhone, formatAsYouType, type CountryCode } from "./core/phone";
-export { BillingPortalError, isBillingPortalError, type BillingPortalIssue, type BillingPortalErrorInit } from "./core/error";
-export { ERROR_CODES, type BillingPortalErrorCode } from "./core/errorCodes";
+// Also on the server-safe entry `@ching/billing-portal-react/shared` (no "use client").
+export * from "./shared";
+// The provider as the components type it (with their `Appearance`), over the hooks' own.
+export { BillingPortalProvider, type BillingPortalProviderProps } from "./components";
+/** The hooks' own provider props, which the components' `BillingPortalProviderProps` extends with a typed `appearance`. */
+export type { BillingPortalProviderProps as BillingPortalHooksProviderProps } from "./react";
 export {
   createEndpointClient,
   type EndpointClient,
   type EndpointClientOptions,
   type EndpointConfig,
   type HeadersOption,
+  type HeadersValue,
+  type CredentialsOption,
   type RequestOptions,
 } from "./core/client";
-export { directionOf, type Direction } from "./core/locale";
-// Types, schemas and id checks of saved cards, setup sessions, charges, documents and portal sessions.
-export * from "./core/billing";
 export type { ReturnUrlInput, StartedSetupSession, SetupSessionState, StartedPortalSession } from "./core/billingClient";
 export { en, he, type Messages, type MessageKey, type MessageOverrides } from "./core/messages";

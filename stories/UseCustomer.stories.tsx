@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, within } from "storybook/test";
-import { BillingPortalProvider, useCustomer } from "@ching/billing-portal-react";
+import { useCustomer } from "@ching/billing-portal-react";
 import { createMockBillingPortal } from "@ching/billing-portal-react/testing";
+import { TestPortal } from "../test/support/TestPortal";
 
 /**
  * The headless hooks on their own: a merchant's own markup over `useCustomer()`,
@@ -39,9 +40,9 @@ const meta = {
   component: HeadlessProfile,
   decorators: [
     (Story) => (
-      <BillingPortalProvider endpoint="/api/billing" locale="en">
+      <TestPortal locale="en">
         <Story />
-      </BillingPortalProvider>
+      </TestPortal>
     ),
   ],
 } satisfies Meta<typeof HeadlessProfile>;

@@ -93,7 +93,7 @@ export async function startExample(options: { port?: number; quiet?: boolean } =
       },
       // Keep the new customer's id on the user: one person, one customer, for life.
       onCustomerCreated: (customer, _request, identity) => {
-        const user = identity.userId ? users.get(identity.userId) : undefined;
+        const user = users.get(String(identity.userId));
         if (user) user.customerId = customer.id;
         // With the in-memory Ching, a new customer gets a year of billing (cards, payments,
         // refunds, installments, receipts), so the billing page has something of every kind.

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from "react";
 import type { Charge } from "../core/billing";
-import { useCharges } from "../react/useCharges";
+import { useCharges } from "../react";
 import { ChargeRow, COLUMNS, columnLabel } from "./history/ChargeRow";
 import { HistorySkeleton } from "./history/HistorySkeleton";
 import { Pagination } from "./history/Pagination";

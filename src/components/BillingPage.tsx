@@ -17,8 +17,7 @@ export type BillingPageSection = "profile" | "history" | "manage";
 export interface BillingPageProps {
   /**
    * The level of each section's title in your page's outline (your page has
-   * the `<h1>`). Default `2`. The profile's title is an `<h2>` until
-   * `CustomerProfile` takes a `headingLevel` of its own.
+   * the `<h1>`). Default `2`.
    * @example <BillingPage headingLevel={3} />
    */
   headingLevel?: 1 | 2 | 3 | 4 | 5 | 6;
@@ -57,7 +56,7 @@ export function BillingPage({ headingLevel = 2, hide = [], historyPageSize, clas
 
   return (
     <div {...root}>
-      {lazySection("profile", <CustomerProfile />)}
+      {lazySection("profile", <CustomerProfile headingLevel={headingLevel} />)}
       {lazySection("history", <BillingHistory headingLevel={headingLevel} pageSize={historyPageSize} />)}
       {lazySection("manage", <ManageSection headingLevel={headingLevel} />)}
     </div>

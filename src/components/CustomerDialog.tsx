@@ -1,5 +1,7 @@
+import { composeEventHandlers } from "@radix-ui/primitive";
 import * as Dialog from "@radix-ui/react-dialog";
-import { useRef, useState, type ReactElement } from "react";
+import { useControllableState } from "@radix-ui/react-use-controllable-state";
+import { useId, useRef, useState, type ReactElement } from "react";
 import type { Customer } from "../core/customer";
 import { CustomerForm } from "./CustomerForm";
 import { CloseIcon } from "./icons";
@@ -46,11 +48,35 @@ export function CustomerDialog(props: CustomerDialogProps) {
   const panel = useRootProps(consumerName, strings, "ching-dialog", className);
   const kind = customer ? "edit" : "create";
 
-  const [uncontrolledOpen, setUncontrolledOpen] = useState(defaultOpen);
-  const isOpen = open ?? uncontrolledOpen;
+  const [isOpen, setOpenState] = useControllableState({ prop: open, defaultProp: defaultOpen, onChange: onOpenChange, caller: consumerName });
+  const confirmId = `ching-discard-${useId()}`;
+
+  // Unsaved edits are not thrown away by a stray Escape or tap outside: the dialog asks first.
+  const dirty = useRef(false);
+  const [confirming, setConfirming] = useState(false);
+  const focusBeforeConfirm = useRef<HTMLElement | null>(null);
   const setOpen = (next: boolean) => {
-    if (open === undefined) setUncontrolledOpen(next);
-    onOpenChange?.(next);
+    if (!next) {
+      dirty.current = false;
+      setConfirming(false);
+    }
+    setOpenState(next);
+  };
+  /** Escape or a pointer outside: closes a clean form; with unsaved edits, asks. */
+  const askBeforeDismiss = (event: Event) => {
+    if (!dirty.current) return;
+    event.preventDefault();
+    if (!confirming) {
+      focusBeforeConfirm.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      setConfirming(true);
+    }
+  };
+  const keepEditing = () => {
+    setConfirming(false);
+    const target = focusBeforeConfirm.current;
+    focusBeforeConfirm.current = null;
+    // After the confirmation has gone, back to where the person was typing.
+    requestAnimationFrame(() => (target?.isConnected ? target : panelRef.current?.querySelector<HTMLElement>("input"))?.focus());
   };
 
   // Without a trigger (controlled from outside) Radix has nowhere to return
@@ -64,6 +90,14 @@ export function CustomerDialog(props: CustomerDialogProps) {
     }
   }, [isOpen]);
 
+  function restoreFocus(event: Event) {
+    if (trigger) return;
+    event.preventDefault();
+    const target = returnFocusTo.current;
+    returnFocusTo.current = null;
+    if (target?.isConnected) target.focus();
+  }
+
   return (
     <Dialog.Root open={isOpen} onOpenChange={setOpen}>
       {trigger ? <Dialog.Trigger asChild>{trigger}</Dialog.Trigger> : null}
@@ -73,6 +107,8 @@ export function CustomerDialog(props: CustomerDialogProps) {
           <Dialog.Content
             {...panel}
             ref={panelRef}
+            onEscapeKeyDown={askBeforeDismiss}
+            onPointerDownOutside={askBeforeDismiss}
             onOpenAutoFocus={(event) => {
               // Into the first field, not onto the close button that comes first.
               const first = panelRef.current?.querySelector<HTMLElement>("input:not([disabled])");
@@ -81,14 +117,8 @@ export function CustomerDialog(props: CustomerDialogProps) {
                 first.focus();
               }
             }}
-            onCloseAutoFocus={(event) => {
-              onCloseAutoFocus?.(event);
-              if (event.defaultPrevented || trigger) return;
-              event.preventDefault();
-              const target = returnFocusTo.current;
-              returnFocusTo.current = null;
-              if (target?.isConnected) target.focus();
-            }}
+            // The merchant's handler first; unless it prevented the default, ours.
+            onCloseAutoFocus={(event) => composeEventHandlers(onCloseAutoFocus, restoreFocus)(event)}
           >
             <div className="ching-dialog__header">
               <Dialog.Title className="ching-dialog__title">{messages[`dialog.${kind}.title`]}</Dialog.Title>
@@ -101,12 +131,44 @@ export function CustomerDialog(props: CustomerDialogProps) {
             </Dialog.Description>
             <CustomerForm
               customer={customer}
+              onDirtyChange={(next) => {
+                dirty.current = next;
+              }}
               onCancel={() => setOpen(false)}
               onSuccess={(saved) => {
                 setOpen(false);
                 onSuccess?.(saved);
               }}
             />
+            {confirming ? (
+              <div
+                className="ching-confirm"
+                role="group"
+                aria-labelledby={`${confirmId}-title`}
+                aria-describedby={`${confirmId}-body`}
+              >
+                <p className="ching-confirm__title" id={`${confirmId}-title`}>
+                  {messages["dialog.discard.title"]}
+                </p>
+                <p className="ching-confirm__body" id={`${confirmId}-body`}>
+                  {messages["dialog.discard.body"]}
+                </p>
+                <div className="ching-confirm__actions">
+                  <button type="button" className="ching-btn ching-btn--secondary" onClick={() => setOpen(false)}>
+                    {messages["dialog.discard.confirm"]}
+                  </button>
+                  <button
+                    type="button"
+                    className="ching-btn ching-btn--primary"
+                    onClick={keepEditing}
+                    // The safe choice has focus: a second Escape or Enter keeps the edits.
+                    autoFocus
+                  >
+                    {messages["dialog.discard.keep"]}
+                  </button>
+                </div>
+              </div>
+            ) : null}
           </Dialog.Content>
         </Dialog.Overlay>
       </Dialog.Portal>

@@ -1,20 +1,18 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type InputHTMLAttributes } from "react";
-import { Controller, useForm } from "react-hook-form";
-import type { CreateCustomerInput, Customer, UpdateCustomerInput } from "../core/customer";
+import { useId, type InputHTMLAttributes } from "react";
+import { Controller } from "react-hook-form";
+import type { Customer } from "../core/customer";
 import { locales } from "../core/locales";
 import type { MessageKey } from "../core/messages";
-import { useBillingPortalContext } from "../react/context";
-import { billingPortalKeys } from "../react/keys";
-import { useCreateCustomer } from "../react/useCreateCustomer";
-import { useUpdateCustomer } from "../react/useUpdateCustomer";
+import { directionOf } from "../core/locale";
 import { Field, FieldError } from "./Field";
+import { ErrorIcon } from "./icons";
 import { PhoneField } from "./PhoneField";
+import { useCustomerForm, type CustomerFormStatus } from "./useCustomerForm";
 import { useMessages } from "./useMessages";
 import { useRootProps } from "./useRootProps";
-import { customerFormResolver, type CustomerFormPayload } from "./utils/customerFormResolver";
-import { placeServerError } from "./utils/errorKeys";
+import { isMessageKey } from "./utils/isMessageKey";
 import { isolateLtr } from "./utils/isolateLtr";
-import { FORM_FIELDS, valuesFromCustomer, type CustomerFormValues } from "./utils/formValues";
+import type { CustomerFormValues } from "./utils/formValues";
 
 const NAME = "CustomerForm";
 
@@ -28,12 +26,12 @@ export interface CustomerFormProps {
   onSuccess?: (customer: Customer) => void;
   /** Shows a Cancel button that calls it. */
   onCancel?: () => void;
+  /** Called when the form gets or loses unsaved edits (the dialogs ask before discarding them). */
+  onDirtyChange?: (dirty: boolean) => void;
   className?: string;
 }
 
-/** The outcome of the last submit; while one is being saved, the status says so instead. */
-type Status = "saved" | "noChanges";
-const STATUS_KEYS: Record<Status, MessageKey> = {
+const STATUS_KEYS: Record<CustomerFormStatus, MessageKey> = {
   saved: "form.saved",
   noChanges: "form.noChanges",
 };
@@ -51,92 +49,34 @@ const STATUS_KEYS: Record<Status, MessageKey> = {
  * const { data: customer } = useCustomer();
  * <CustomerForm customer={customer ?? undefined} onSuccess={() => navigate("/account")} />
  */
-export function CustomerForm({ customer: customerProp, onSuccess, onCancel, className }: CustomerFormProps) {
+export function CustomerForm({ customer, onSuccess, onCancel, onDirtyChange, className }: CustomerFormProps) {
   const strings = useMessages(NAME);
   const { messages, locale } = strings;
   const root = useRootProps(NAME, strings, "ching-form", className);
-  const { queryClient } = useBillingPortalContext(NAME);
   const ids = `ching-form-${useId()}`;
-
-  // What the form edits: the customer it was given, or the one it last saved
-  // until the owner passes a newer one. After a create the form goes on as an
-  // edit of the new customer (a second create would only answer the existing one).
-  const [saved, setSaved] = useState<{ customer: Customer; prop: Customer | undefined }>();
-  const customer = saved && saved.prop === customerProp ? saved.customer : customerProp;
-
-  const me = queryClient.getQueryData<Customer | null>(billingPortalKeys.me());
-  const create = useCreateCustomer();
-  const update = useUpdateCustomer(customer && me?.id !== customer.id ? customer.id : undefined);
-
-  const resolver = useMemo(() => customerFormResolver(customer), [customer]);
-  const form = useForm<CustomerFormValues, unknown, CustomerFormPayload>({
-    resolver,
-    defaultValues: valuesFromCustomer(customer, locale),
+  const { form, mode, onSubmit, pending, saving, status, alert, errorKey, submitRef } = useCustomerForm({
+    customer,
+    locale,
+    onSuccess,
+    onDirtyChange,
+    consumerName: NAME,
   });
-  const { register, control, handleSubmit, setError, reset, formState } = form;
+  const { register, control } = form;
 
-  const [status, setStatus] = useState<Status>();
-  const [alert, setAlert] = useState<MessageKey>();
-  const submitRef = useRef<HTMLButtonElement>(null);
-  // The `disabled` button is not enough: two Enter presses can both land before it re-renders.
-  const inFlight = useRef(false);
-
-  async function save(payload: CustomerFormPayload) {
-    if (customer && Object.keys(payload).length === 0) {
-      setStatus("noChanges");
-      return;
-    }
-    try {
-      const result = customer
-        ? await update.mutateAsync(payload as UpdateCustomerInput)
-        : await create.mutateAsync(payload as CreateCustomerInput);
-      setSaved({ customer: result, prop: customerProp });
-      reset(valuesFromCustomer(result, locale));
-      setStatus("saved");
-      onSuccess?.(result);
-    } catch (error) {
-      const placement = placeServerError(error);
-      const first = FORM_FIELDS.find((field) => placement.fields[field]);
-      for (const field of FORM_FIELDS) {
-        const key = placement.fields[field];
-        if (key) setError(field, { type: "server", message: key }, { shouldFocus: field === first });
-      }
-      setAlert(placement.form);
-    }
-  }
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setAlert(undefined);
-    setStatus(undefined);
-    void handleSubmit(save)(event).finally(() => {
-      inFlight.current = false;
-    });
-  }
-
-  const saving = create.isPending || update.isPending;
-  const pending = formState.isSubmitting || saving;
-  // A focused button that turns disabled drops focus to the page; once the save
-  // is over, give it back so keyboard users carry on where they were.
-  const wasPending = useRef(false);
-  useEffect(() => {
-    if (wasPending.current && !pending) {
-      const active = document.activeElement;
-      if (!active || active === document.body) submitRef.current?.focus();
-    }
-    wasPending.current = pending;
-  }, [pending]);
   const errorText = (field: keyof CustomerFormValues) => {
-    const key = formState.errors[field]?.message;
-    return key ? (messages[key as MessageKey] ?? messages["form.error.invalid"]) : undefined;
+    const key = errorKey(field);
+    return key ? (isMessageKey(messages, key) ? messages[key] : messages["form.error.invalid"]) : undefined;
   };
   const localeError = errorText("locale");
+  // The name always; in an edit also what is saved already (the protocol cannot clear it).
+  const isRequired = (field: "name" | "email" | "phone" | "taxId") =>
+    field === "name" || (mode === "edit" && Boolean(form.formState.defaultValues?.[field]));
   /** A labelled text input registered with the form, its error linked. */
   const textField = (field: "name" | "email" | "taxId", input: InputHTMLAttributes<HTMLInputElement>, hint?: string) => (
-    <Field id={`${ids}-${field}`} label={messages[`form.${field}`]} hint={hint} error={errorText(field)}>
-      {(aria) => <input {...aria} {...register(field)} className="ching-input" {...input} />}
+    <Field id={`${ids}-${field}`} label={messages[`form.${field}`]} hint={hint} error={errorText(field)} required={isRequired(field)}>
+      {(aria) => (
+        <input {...aria} {...register(field)} className="ching-input" aria-required={isRequired(field) || undefined} {...input} />
+      )}
     </Field>
   );
 
@@ -144,11 +84,16 @@ export function CustomerForm({ customer: customerProp, onSuccess, onCancel, clas
     <form {...root} noValidate onSubmit={onSubmit} aria-busy={pending || undefined}>
       {alert ? (
         <div className="ching-alert" role="alert">
-          {isolateLtr(messages[alert])}
+          <ErrorIcon />
+          <span>{isolateLtr(messages[alert])}</span>
         </div>
       ) : null}
 
-      {textField("name", { type: "text", autoComplete: "name", dir: "auto", "aria-required": true })}
+      <p className="ching-form__note">{messages["form.requiredNote"]}</p>
+
+      {/* In the form's direction, not dir="auto": a Hebrew name in an English form sits where
+          every other field starts (issue 13), and reads right to left all the same. */}
+      {textField("name", { type: "text", autoComplete: "name", dir: strings.dir })}
       {textField("email", { type: "email", inputMode: "email", autoComplete: "email", spellCheck: false, dir: "ltr" })}
 
       <Controller
@@ -163,6 +108,7 @@ export function CustomerForm({ customer: customerProp, onSuccess, onCancel, clas
             onValueChange={field.onChange}
             onBlur={field.onBlur}
             error={errorText("phone")}
+            required={isRequired("phone")}
           />
         )}
       />
@@ -177,7 +123,10 @@ export function CustomerForm({ customer: customerProp, onSuccess, onCancel, clas
           {locales.map((option) => (
             <label key={option} className="ching-segment">
               <input {...register("locale")} className="ching-segment__input" type="radio" value={option} />
-              <span className="ching-segment__label">{messages[`locale.${option}`]}</span>
+              {/* Each language in itself, so its readers find it: "English", "עברית". */}
+              <span className="ching-segment__label" lang={option} dir={directionOf(option)}>
+                {messages[`locale.native.${option}`]}
+              </span>
             </label>
           ))}
         </div>
@@ -200,7 +149,7 @@ export function CustomerForm({ customer: customerProp, onSuccess, onCancel, clas
           </button>
         ) : null}
         <button ref={submitRef} type="submit" className="ching-btn ching-btn--primary" disabled={pending}>
-          {pending ? messages["form.submitting"] : messages[customer ? "form.submit.update" : "form.submit.create"]}
+          {pending ? messages["form.submitting"] : messages[mode === "edit" ? "form.submit.update" : "form.submit.create"]}
         </button>
       </div>
     </form>

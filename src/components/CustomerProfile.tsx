@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
-import { useCustomer } from "../react/useCustomer";
+import { useCustomer } from "../react";
+import { ErrorIcon, SuccessIcon } from "./icons";
 import { ProfileDetails, ProfileSkeleton } from "./ProfileDetails";
 import { useMessages } from "./useMessages";
 import { useRootProps } from "./useRootProps";
@@ -18,9 +19,18 @@ const CreateCustomerDialog = lazy(() =>
   loadDialog.create().then((module) => ({ default: module.CreateCustomerDialog })),
 );
 
+/** A heading level: `2` is `<h2>`. */
+export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
+
 export interface CustomerProfileProps {
   /** Whose profile: default the signed-in person's own; an id needs your handler's `authorize` to allow it. */
   customerId?: string;
+  /**
+   * The level of the profile's title in your page's outline; the empty
+   * state's title is one level below it. Default `2`.
+   * @example <CustomerProfile headingLevel={3} />
+   */
+  headingLevel?: HeadingLevel;
   className?: string;
 }
 
@@ -37,7 +47,9 @@ type DialogKind = "edit" | "create";
  *   <CustomerProfile />
  * </BillingPortalProvider>
  */
-export function CustomerProfile({ customerId, className }: CustomerProfileProps) {
+export function CustomerProfile({ customerId, headingLevel = 2, className }: CustomerProfileProps) {
+  const Title = `h${headingLevel}` as const;
+  const SubTitle = `h${Math.min(headingLevel + 1, 6) as HeadingLevel}` as const;
   const strings = useMessages(NAME);
   const { messages, locale } = strings;
   const root = useRootProps(NAME, strings, "ching-card", "ching-profile", className);
@@ -104,9 +116,10 @@ export function CustomerProfile({ customerId, className }: CustomerProfileProps)
   } else if (error) {
     body = (
       <div className="ching-problem">
-        <p className="ching-problem__text" role="alert">
-          {isolateLtr(messages["profile.error"])}
-        </p>
+        <div className="ching-alert" role="alert">
+          <ErrorIcon />
+          <span>{isolateLtr(messages["profile.error"])}</span>
+        </div>
         <button
           type="button"
           className="ching-btn ching-btn--secondary"
@@ -124,7 +137,7 @@ export function CustomerProfile({ customerId, className }: CustomerProfileProps)
   } else {
     body = (
       <div className="ching-empty">
-        <p className="ching-empty__title">{messages["profile.noCustomer.title"]}</p>
+        <SubTitle className="ching-empty__title">{messages["profile.noCustomer.title"]}</SubTitle>
         <p className="ching-empty__text">{isolateLtr(messages["profile.noCustomer.body"])}</p>
         <button ref={createRef} className="ching-btn ching-btn--primary" {...opener("create")}>
           {messages["profile.noCustomer.create"]}
@@ -138,21 +151,32 @@ export function CustomerProfile({ customerId, className }: CustomerProfileProps)
   return (
     <section {...root} aria-labelledby={titleId} aria-busy={busy || undefined}>
       <header className="ching-card__header">
-        <h2 className="ching-title" id={titleId} ref={titleRef} tabIndex={-1}>
+        <Title className="ching-title" id={titleId} ref={titleRef} tabIndex={-1}>
           {messages["profile.title"]}
-        </h2>
+        </Title>
         {customer ? (
           <button ref={editRef} className="ching-btn ching-btn--secondary" {...opener("edit")}>
             {messages["profile.edit"]}
           </button>
+        ) : isPending ? (
+          // Where the Edit button will be, so the header does not grow when it comes.
+          <span className="ching-skeleton ching-skeleton--button" aria-hidden="true" />
         ) : null}
       </header>
 
-      {body}
+      {/* Seen and heard: after a save the dialog is gone, and this says it worked. */}
+      <div className={saved && !busy ? "ching-notice" : "ching-visually-hidden"} role="status">
+        {busy ? (
+          messages["profile.loading"]
+        ) : saved ? (
+          <>
+            <SuccessIcon />
+            <span>{messages["form.saved"]}</span>
+          </>
+        ) : null}
+      </div>
 
-      <p className="ching-visually-hidden" role="status">
-        {busy ? messages["profile.loading"] : saved ? messages["form.saved"] : null}
-      </p>
+      {body}
 
       {mounted.edit && customer ? (
         <Suspense fallback={dialogLoading}>

@@ -18,6 +18,8 @@ export interface FieldProps {
   hint?: ReactNode;
   /** The error to show; it makes the control `aria-invalid`. */
   error?: ReactNode;
+  /** Marks the label with `*` (the control itself carries `aria-required`). */
+  required?: boolean;
   children: (control: FieldControlProps) => ReactNode;
 }
 
@@ -48,16 +50,24 @@ export const FieldError = memo(function FieldError({ id, error }: { id: string; 
  * One labelled control with its hint and error, linked by `aria-describedby`.
  * Internal: not a public component.
  */
-export function Field({ id, label, hint, error, children }: FieldProps) {
+export function Field({ id, label, hint, error, required, children }: FieldProps) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const invalid = hasError(error);
   const describedBy = cx(hint ? hintId : undefined, invalid && errorId) || undefined;
   return (
     <div className="ching-field" data-invalid={invalid || undefined}>
-      <label className="ching-label" htmlFor={id}>
-        {label}
-      </label>
+      <div className="ching-label-row">
+        <label className="ching-label" htmlFor={id}>
+          {label}
+        </label>
+        {/* Outside the label: the control's name stays the label; aria-required says it to screen readers. */}
+        {required ? (
+          <span className="ching-required" aria-hidden="true">
+            *
+          </span>
+        ) : null}
+      </div>
       {children({ id, "aria-describedby": describedBy, "aria-invalid": invalid || undefined })}
       {hint ? (
         <p className="ching-hint" id={hintId}>

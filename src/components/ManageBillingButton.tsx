@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useBillingPortal } from "../react/useBillingPortal";
+import { useBillingPortal } from "../react";
 import { useMessages } from "./useMessages";
 import { useRootProps } from "./useRootProps";
 import { cx } from "./utils/cx";

@@ -7,7 +7,10 @@ import {
   type ReactNode,
 } from "react";
 import { formatAsYouType, toE164, type CountryCode } from "../core/phone";
+import type { Locale } from "../core/customer";
 import { Field } from "./Field";
+import { formatIsraeliPhone } from "./utils/israeliPhone";
+import { normalizeDigits } from "./utils/normalizeDigits";
 import { useMessages } from "./useMessages";
 import { useRootProps } from "./useRootProps";
 
@@ -52,7 +55,17 @@ export interface PhoneFieldProps {
 // Only these characters get formatted while typing; anything else stays exactly as typed.
 const PHONE_CHARACTERS = /^[\d\s\u00a0+\-().\u2010-\u2015]*$/;
 
-function display(value: string, country: CountryCode): string {
+/**
+ * What the input shows for `value`. For Hebrew readers an Israeli number is
+ * shown the local way (`050-123-4567`), as they write it, not `+972 50 123 4567`.
+ */
+function display(value: string, country: CountryCode, locale: Locale): string {
+  const local = locale === "he" ? formatIsraeliPhone(value, "national") : undefined;
+  return local ?? formatTyped(value, country);
+}
+
+/** What was typed, formatted as it is typed (in its own style: `+972…` stays international). */
+function formatTyped(value: string, country: CountryCode): string {
   return value && PHONE_CHARACTERS.test(value) ? formatAsYouType(value, country) : value;
 }
 
@@ -99,7 +112,7 @@ export const PhoneField = forwardRef<HTMLInputElement, PhoneFieldProps>(function
     className,
   } = props;
   const strings = useMessages(NAME);
-  const { messages } = strings;
+  const { messages, locale } = strings;
   const root = useRootProps(NAME, strings, "ching-phone", className);
   const generatedId = useId();
   const inputId = id ?? `ching-phone-${generatedId}`;
@@ -108,20 +121,21 @@ export const PhoneField = forwardRef<HTMLInputElement, PhoneFieldProps>(function
   // that differs from it was set from outside (a reset) and replaces the text.
   const [state, setState] = useState(() => {
     const initial = value ?? defaultValue ?? "";
-    return { text: display(initial, defaultCountry), emitted: initial };
+    return { text: display(initial, defaultCountry, locale), emitted: initial };
   });
   if (value !== undefined && value !== state.emitted) {
-    setState({ text: display(value, defaultCountry), emitted: value });
+    setState({ text: display(value, defaultCountry, locale), emitted: value });
   }
 
   function handleChange(event: ChangeEvent<HTMLInputElement>) {
     const input = event.currentTarget;
-    const typed = input.value;
+    // Arabic-Indic digits (٠٥٠…) count as the digits they are.
+    const typed = normalizeDigits(input.value);
     const inputType = (event.nativeEvent as InputEvent).inputType ?? "";
     // Reformat only when adding at the end: reformatting a deletion would put the
     // separator straight back, and reformatting mid-text would move the caret.
     const atEnd = input.selectionStart === null || input.selectionStart >= typed.length;
-    const text = !inputType.startsWith("delete") && atEnd ? display(typed, defaultCountry) : typed;
+    const text = !inputType.startsWith("delete") && atEnd ? formatTyped(typed, defaultCountry) : typed;
     const e164 = toE164(text, defaultCountry);
     const next = e164 ?? text.trim();
     setState({ text, emitted: next });
@@ -135,6 +149,7 @@ export const PhoneField = forwardRef<HTMLInputElement, PhoneFieldProps>(function
         label={label ?? messages["form.phone"]}
         hint={hint === false ? undefined : (hint ?? messages["form.phone.hint"])}
         error={error}
+        required={required}
       >
         {(control) => (
           <input

@@ -22,16 +22,32 @@ function Ltr({ children }: { children: string }) {
   return <bdi dir="ltr">{children}</bdi>;
 }
 
+/**
+ * An email address that, when it must wrap, wraps before the `@` and after
+ * the dots of its domain (`<wbr>`), never in the middle of a word.
+ */
+function breakableEmail(email: string): ReactNode[] {
+  return email.split(/(?=@)|(?<=\.)/).flatMap((part, index) => (index === 0 ? [part] : [<wbr key={index} />, part]));
+}
+
 /** The customer's fields as a description list. Internal to `CustomerProfile`. */
 export function ProfileDetails({ customer, locale, messages }: { customer: Customer; locale: Locale; messages: Messages }) {
-  const phone = usePhoneDisplay(customer.phone);
+  const phone = usePhoneDisplay(customer.phone, locale);
   const empty = <span className="ching-muted">{messages["profile.empty"]}</span>;
   return (
     <dl className="ching-details">
       <Row label={messages["profile.name"]}>
         <bdi>{customer.name}</bdi>
       </Row>
-      <Row label={messages["profile.email"]}>{customer.email ? <Ltr>{customer.email}</Ltr> : empty}</Row>
+      <Row label={messages["profile.email"]}>
+        {customer.email ? (
+          <bdi dir="ltr" className="ching-email">
+            {breakableEmail(customer.email)}
+          </bdi>
+        ) : (
+          empty
+        )}
+      </Row>
       <Row label={messages["profile.phone"]}>{phone ? <Ltr>{phone}</Ltr> : empty}</Row>
       <Row label={messages["profile.locale"]}>
         {isLocale(customer.locale) ? messages[`locale.${customer.locale}`] : <Ltr>{customer.locale}</Ltr>}

@@ -16,3 +16,12 @@ export function CloseIcon() {
     </svg>
   );
 }
+
+export function SuccessIcon() {
+  return (
+    <svg className="ching-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+      <circle cx="8" cy="8" r="7" fill="none" stroke="currentColor" strokeWidth="1.5" />
+      <path d="M5 8.25l2 2 4-4.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}

@@ -1,4 +1,7 @@
-export { CustomerProfile, type CustomerProfileProps } from "./CustomerProfile";
+export { BillingPortalProvider, type BillingPortalProviderProps } from "./BillingPortalProvider";
+export { appearanceContrastProblems, type Appearance } from "./appearance";
+export { themes } from "./themes";
+export { CustomerProfile, type CustomerProfileProps, type HeadingLevel } from "./CustomerProfile";
 export { CustomerForm, type CustomerFormProps } from "./CustomerForm";
 export { EditCustomerDialog, type EditCustomerDialogProps } from "./EditCustomerDialog";
 export { CreateCustomerDialog, type CreateCustomerDialogProps } from "./CreateCustomerDialog";

@@ -2,8 +2,7 @@ import { useMemo } from "react";
 import type { Locale } from "../core/customer";
 import type { Direction } from "../core/locale";
 import { messagesFor, type Messages } from "../core/messages";
-import { useBillingPortalContext } from "../react/context";
-import { useLocaleFor } from "../react/useLocale";
+import { useBillingPortalContext, useLocaleFor } from "../react/internal";
 
 export interface LocalizedStrings {
   /** The UI's locale: the provider's `locale`, else the customer's, else Hebrew. */

@@ -1,7 +1,7 @@
 import { useMemo, type CSSProperties } from "react";
 import type { Locale } from "../core/customer";
 import type { Direction } from "../core/locale";
-import { useBillingPortalContext } from "../react/context";
+import { useAppearance } from "./appearance";
 import { appearanceStyle } from "./utils/appearanceStyle";
 import { cx } from "./utils/cx";
 
@@ -22,7 +22,7 @@ export function useRootProps(
   strings: { locale: Locale; dir: Direction },
   ...classNames: Array<string | false | null | undefined>
 ): RootProps {
-  const { appearance } = useBillingPortalContext(consumerName);
+  const appearance = useAppearance(consumerName);
   // One style object per appearance, not one per render (the phone field renders per keystroke).
   const style = useMemo(() => appearanceStyle(appearance), [appearance]);
   return {

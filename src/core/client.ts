@@ -8,7 +8,13 @@ import { CUSTOMERS_PATH, customerPath, ME_PATH, type ProtocolMethod } from "./pr
  * Framework-free: the React hooks are thin bindings over it.
  */
 
-export type HeadersOption = HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
+// The DOM lib's HeadersInit and RequestCredentials, spelled out: the declarations must
+// type-check in a server project without the DOM lib (Node's types have no such names).
+/** What `new Headers(…)` takes. */
+export type HeadersValue = Headers | Record<string, string> | [string, string][];
+export type HeadersOption = HeadersValue | (() => HeadersValue | Promise<HeadersValue>);
+/** `credentials` of a fetch. */
+export type CredentialsOption = "include" | "omit" | "same-origin";
 
 export interface EndpointClientOptions {
   /** Base URL of the merchant route, e.g. `/api/billing` or `https://shop.example/api/billing`. */
@@ -18,7 +24,7 @@ export interface EndpointClientOptions {
   /** Extra headers for every request, or a function that answers them (e.g. a fresh session token). */
   headers?: HeadersOption;
   /** `credentials` for every request; defaults to `"same-origin"`. */
-  credentials?: RequestCredentials;
+  credentials?: CredentialsOption;
   /** How long to wait for an answer before failing with `TIMEOUT`; defaults to 15 s. */
   timeoutMs?: number;
 }

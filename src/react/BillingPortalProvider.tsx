@@ -1,9 +1,9 @@
 import { QueryClient } from "@tanstack/react-query";
 import { createElement, useEffect, useMemo, useState, type ReactElement, type ReactNode } from "react";
-import { createEndpointConfig, type HeadersOption } from "../core/client";
+import { createEndpointConfig, type CredentialsOption, type HeadersOption } from "../core/client";
 import type { Locale } from "../core/customer";
 import type { MessageOverrides } from "../core/messages";
-import { BillingPortalContext, type Appearance, type BillingPortalContextValue } from "./context";
+import { BillingPortalContext, type BillingPortalContextValue } from "./context";
 
 export interface BillingPortalProviderProps {
   /**
@@ -26,7 +26,7 @@ export interface BillingPortalProviderProps {
    */
   headers?: HeadersOption;
   /** `credentials` of every request. Default: `"same-origin"` (sends your session cookie). */
-  credentials?: RequestCredentials;
+  credentials?: CredentialsOption;
   /** Milliseconds to wait for the endpoint before failing with `TIMEOUT`. Default: 15 000. */
   timeoutMs?: number;
   /**
@@ -34,8 +34,11 @@ export interface BillingPortalProviderProps {
    * @example messages={{ en: { "profile.title": "Your account" } }}
    */
   messages?: MessageOverrides;
-  /** Theme and design tokens of the styled components. */
-  appearance?: Appearance;
+  /**
+   * Theme and design tokens of the styled components, passed on to them as it
+   * is (the package's root entry types it as their `Appearance`).
+   */
+  appearance?: unknown;
   children?: ReactNode;
 }
 
@@ -48,7 +51,7 @@ export interface BillingPortalProviderProps {
  * </BillingPortalProvider>
  */
 export function BillingPortalProvider(props: BillingPortalProviderProps): ReactElement {
-  const { endpoint, locale, messages, appearance, children } = props;
+  const { endpoint, locale, messages, appearance, children, credentials, timeoutMs, fetch, headers } = props;
 
   // One QueryClient per provider instance; a module-level one would be shared
   // between the requests of a server and hand one user's customer to another.
@@ -64,7 +67,6 @@ export function BillingPortalProvider(props: BillingPortalProviderProps): ReactE
   // Made anew when an option changes (inline `headers` do on every render):
   // the hooks read the context on every render, so the next request always
   // uses the newest options.
-  const { credentials, timeoutMs, fetch, headers } = props;
   const value = useMemo<BillingPortalContextValue>(
     () => ({
       client: createEndpointConfig({ endpoint, credentials, timeoutMs, fetch, headers }),

@@ -4,17 +4,6 @@ import type { EndpointConfig } from "../core/client";
 import type { Locale } from "../core/customer";
 import type { MessageOverrides } from "../core/messages";
 
-/** Theme and design tokens for the styled components. */
-export interface Appearance {
-  /** `"light"` (default), `"dark"`, or `"auto"` to follow the person's system setting. */
-  theme?: "light" | "dark" | "auto";
-  /**
-   * Design tokens, by name without the `--ching-` prefix, e.g.
-   * `{ "color-primary": "#0f766e", radius: "12px" }`.
-   */
-  variables?: Record<string, string>;
-}
-
 export interface BillingPortalContextValue {
   /** The checked endpoint and request options the hooks call with. */
   client: EndpointConfig;
@@ -22,7 +11,11 @@ export interface BillingPortalContextValue {
   /** The locale the merchant chose, if any (the UI then ignores the customer's own). */
   locale: Locale | undefined;
   messages: MessageOverrides | undefined;
-  appearance: Appearance | undefined;
+  /**
+   * The provider's `appearance`, passed on untouched: the styled components
+   * own its type (`Appearance`, src/components/appearance.ts) and read it; the hooks never do.
+   */
+  appearance: unknown;
 }
 
 export const BillingPortalContext = createContext<BillingPortalContextValue | null>(null);

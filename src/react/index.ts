@@ -1,5 +1,4 @@
 export { BillingPortalProvider, type BillingPortalProviderProps } from "./BillingPortalProvider";
-export type { Appearance } from "./context";
 export { billingPortalKeys } from "./keys";
 export { useCustomer } from "./useCustomer";
 export { useCustomers } from "./useCustomers";

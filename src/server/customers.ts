@@ -23,7 +23,11 @@ export interface ChingCustomers {
   retrieve(id: string, signal?: AbortSignal): Promise<Customer | null>;
   update(id: string, input: unknown): Promise<Customer | null>;
   create(input: unknown): Promise<Customer>;
+  /** `POST /customers/upsert` by email: the newest customer with that email, updated, or a new one. */
+  upsertByEmail(input: { email?: string }): Promise<Customer>;
   list(signal?: AbortSignal): Promise<Customer[]>;
+  /** The newest of Ching's 100 newest customers whose metadata has `key` = `value`. */
+  findByMetadata(key: string, value: string, signal?: AbortSignal): Promise<Customer | null>;
 }
 
 export function chingCustomers(ching: ChingCall): ChingCustomers {
@@ -34,6 +38,15 @@ export function chingCustomers(ching: ChingCall): ChingCustomers {
       const created = asCustomer(await ching("POST", CUSTOMERS_PATH, input), "a create");
       if (!created) throw problem(502, CODES.upstreamInvalidResponse, "Ching answered a create with a deleted customer");
       return created;
+    },
+    async upsertByEmail(input) {
+      const linked = asCustomer(await ching("POST", `${CUSTOMERS_PATH}/upsert`, { identifyBy: "email", ...input }), "an upsert");
+      if (!linked) throw problem(502, CODES.upstreamInvalidResponse, "Ching answered an upsert with a deleted customer");
+      return linked;
+    },
+    async findByMetadata(key, value, signal) {
+      const list = await this.list(signal);
+      return list.find((customer) => customer.metadata[key] === value) ?? null;
     },
     async list(signal) {
       const list = await ching("GET", CUSTOMERS_PATH, undefined, signal);

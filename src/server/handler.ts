@@ -3,12 +3,14 @@ import { BillingPortalError } from "../core/error";
 import { isCustomerId } from "../core/customer";
 import { createBillingOperations } from "./billing";
 import { createChingClient } from "./ching";
-import { createOnce } from "./createOnce";
+import { createOnce, USER_MARKER_KEY } from "./createOnce";
 import { chingCustomers } from "./customers";
 import { firstGuardError } from "./guards";
+import { createMemoryLock } from "./lock";
 import { failure, ok, problem, readJsonBody } from "./http";
 import { createInput, createOperations } from "./operations";
 import {
+  DEFAULT_CALLBACK_TIMEOUT_MS,
   DEFAULT_TIMEOUT_MS,
   assertApiKey,
   assertFunction,
@@ -78,12 +80,26 @@ export function createBillingPortalHandler(options: BillingPortalHandlerOptions)
   assertPositive(options.timeoutMs, "timeoutMs");
   assertPositive(options.retries, "retries", true);
   assertPositive(options.retryDelayMs, "retryDelayMs", true);
+  assertPositive(options.callbackTimeoutMs, "callbackTimeoutMs");
   const apiBase = normalizeApiBase(options.apiBase);
   const basePath = normalizeBasePath(options.basePath);
   const allowedOrigins = normalizeOrigins(options.allowedOrigins);
   const metadataKeys = new Set(options.metadataKeys ?? []);
   const secret = apiKey.slice(apiKey.indexOf("_", 3) + 1);
   const redact = (text: string) => text.split(apiKey).join("[redacted]").split(secret).join("[redacted]");
+
+  const callbackTimeoutMs = options.callbackTimeoutMs ?? DEFAULT_CALLBACK_TIMEOUT_MS;
+  /** Your callbacks, cut off after `callbackTimeoutMs`: a hung session store must not hang the request (or a user's create). */
+  function withinTime<T>(callback: () => T | Promise<T>, name: string): Promise<T> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(problem(500, CODES.internal, `${name} did not answer within ${callbackTimeoutMs} ms (callbackTimeoutMs)`)),
+        callbackTimeoutMs,
+      );
+    });
+    return Promise.race([Promise.resolve().then(callback), late]).finally(() => clearTimeout(timer));
+  }
 
   const ching = createChingClient({
     apiKey,
@@ -98,14 +114,17 @@ export function createBillingPortalHandler(options: BillingPortalHandlerOptions)
   const customerOperations = createOperations({
     customers,
     metadataKeys,
-    authorize: options.authorize,
+    authorize: options.authorize && ((question) => withinTime(() => options.authorize!(question), "authorize()")),
     createOnce: createOnce({
       retrieve: customers.retrieve,
-      input: (identity, body) => createInput(identity, body, metadataKeys),
+      findMarked: (userId, signal) => customers.findByMetadata(USER_MARKER_KEY, userId, signal),
+      input: (identity, body, userId) => createInput(identity, body, metadataKeys, userId),
       create: customers.create,
-      store: async (customer, request, identity) => options.onCustomerCreated(customer, request, identity),
+      upsertByEmail: customers.upsertByEmail,
+      store: (customer, request, identity) =>
+        withinTime(() => options.onCustomerCreated(customer, request, identity), "onCustomerCreated()"),
+      lock: options.lock ?? createMemoryLock(),
       redact,
-      warn: (message) => console.warn(message),
     }),
   });
   const operations = {
@@ -134,7 +153,7 @@ export function createBillingPortalHandler(options: BillingPortalHandlerOptions)
 
   /** Check 7: someone is signed in, with a customer id shaped like one. */
   async function identify(request: Request): Promise<BillingPortalIdentity> {
-    const identity: unknown = await options.identify(request);
+    const identity: unknown = await withinTime(() => options.identify(request), "identify()");
     if (identity === null || identity === undefined) {
       throw problem(401, CODES.unauthenticated, "Sign in to see your billing details");
     }

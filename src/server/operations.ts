@@ -4,7 +4,7 @@ import { keepBrowserMetadata } from "../core/metadata";
 import type { RouteName } from "../core/protocol";
 import { validate, type SafeParser } from "../core/validate";
 import type { BillingRouteName } from "./billing";
-import type { CreateOnce } from "./createOnce";
+import { USER_MARKER_KEY, userIdOf, type CreateOnce } from "./createOnce";
 import type { ChingCustomers } from "./customers";
 import { problem } from "./http";
 import type { AuthorizeRequest, BillingPortalIdentity } from "./options";
@@ -72,6 +72,11 @@ export function createOperations(deps: OperationDependencies): Record<CustomerRo
 
   const updateInput = (body: unknown, serverMetadata: CustomerMetadata | undefined) =>
     check(updateCustomerSchema, prepareBody(body, metadataKeys, serverMetadata, false));
+  /** The server's metadata of one's own customer: the identity's, and the user marker, kept by every update that sends metadata. */
+  const ownMetadata = (identity: BillingPortalIdentity): CustomerMetadata => {
+    const userId = userIdOf(identity);
+    return userId === undefined ? { ...identity.metadata } : { ...identity.metadata, [USER_MARKER_KEY]: userId };
+  };
 
   const found = (customer: Customer | null, missing: () => Error): Customer => {
     if (!customer) throw missing();
@@ -97,7 +102,7 @@ export function createOperations(deps: OperationDependencies): Record<CustomerRo
     },
     async updateMe({ identity, body }) {
       if (!identity.customerId) throw noCustomerYet();
-      return found(await customers.update(identity.customerId, updateInput(body, identity.metadata)), noSuchCustomer);
+      return found(await customers.update(identity.customerId, updateInput(body, ownMetadata(identity))), noSuchCustomer);
     },
     createCustomer: ({ identity, body, request }) => deps.createOnce(identity, body, request),
     async listCustomers(context) {
@@ -110,20 +115,23 @@ export function createOperations(deps: OperationDependencies): Record<CustomerRo
     },
     async updateCustomer(context) {
       const id = await reachable("update", context);
-      const input = updateInput(context.body, id === context.identity.customerId ? context.identity.metadata : undefined);
+      const input = updateInput(context.body, id === context.identity.customerId ? ownMetadata(context.identity) : undefined);
       return found(await customers.update(id, input), noSuchCustomer);
     },
   };
 }
 
-/** The create input: the browser's body over the identity's name and email, metadata rules applied, checked. */
-export function createInput(
-  identity: BillingPortalIdentity,
-  body: unknown,
-  metadataKeys: ReadonlySet<string>,
-) {
+/**
+ * The create input: the browser's body over the identity's name and email,
+ * metadata rules applied, the user marker laid over everything, checked.
+ */
+export function createInput(identity: BillingPortalIdentity, body: unknown, metadataKeys: ReadonlySet<string>, userId: string) {
+  if (userId.length > 500) {
+    throw problem(500, CODES.misconfigured, "identify() returned a userId of more than 500 characters, which Ching's metadata cannot hold");
+  }
+  const serverMetadata = { ...identity.metadata, [USER_MARKER_KEY]: userId };
   return check(
     createCustomerSchema,
-    prepareBody(isRecord(body) ? { name: identity.name, email: identity.email, ...body } : body, metadataKeys, identity.metadata, true),
+    prepareBody(isRecord(body) ? { name: identity.name, email: identity.email, ...body } : body, metadataKeys, serverMetadata, true),
   );
 }

@@ -1,8 +1,29 @@
 import type { Customer, CustomerMetadata } from "../core/customer";
 import type { BillingPortalError } from "../core/error";
+import type { BillingPortalLock } from "./lock";
 
 /** The `fetch` the handler calls Ching with: the global one, or any function shaped like it. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+interface BillingPortalIdentityFields {
+  /** Used for a create when the browser sends no `email`. */
+  email?: string;
+  /**
+   * `true` when you have verified that this person owns `email`. Only then does a create
+   * link an existing Ching customer with that email (Ching's upsert) instead of making a
+   * new one; without it an email never merges two accounts, since anyone can register
+   * with someone else's address.
+   */
+  emailVerified?: boolean;
+  /** Used for a create when the browser sends no `name`. */
+  name?: string;
+  /**
+   * Metadata only your server sets (e.g. `{ plan: user.plan }`): merged into every create
+   * and every update of the user's own customer that carries metadata, over what the
+   * browser sent.
+   */
+  metadata?: CustomerMetadata;
+}
 
 /**
  * Who is asking, as `identify` answers it.
@@ -13,25 +34,15 @@ export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
  *   return user ? { userId: user.id, customerId: user.chingCustomerId ?? null, email: user.email } : null;
  * }
  */
-export interface BillingPortalIdentity {
-  /** The `cus_` id you stored for this user, or `null` when they have none yet. */
+export interface BillingPortalIdentity extends BillingPortalIdentityFields {
+  /** The `cus_` id you stored for this user, or `null` while they have none yet. */
   customerId: string | null;
   /**
-   * Your own stable id of the user (recommended). Requests that create a customer for the
-   * same `userId` at the same time make one create at Ching, not two. Without it the
-   * handler falls back to `email`; with neither, concurrent creates are not merged.
+   * Your own stable id of the user: a string, or a number (turned into one). Creates are
+   * merged on it, across requests and (with `lock`) across instances, and the customer
+   * made for a user is marked with it; an identity without one cannot create.
    */
-  userId?: string;
-  /** Used for a create when the browser sends no `email`. */
-  email?: string;
-  /** Used for a create when the browser sends no `name`. */
-  name?: string;
-  /**
-   * Metadata only your server sets (e.g. `{ userId: user.id }`): merged into every create
-   * and every update of the user's own customer that carries metadata, over what the
-   * browser sent.
-   */
-  metadata?: CustomerMetadata;
+  userId: string | number;
 }
 
 /** What `authorize` is asked. Own customer access never asks it. */
@@ -94,6 +105,17 @@ export interface BillingPortalHandlerOptions {
   returnUrl?: string;
   /** Whether a person may remove a saved card (`POST /customers/me/payment_methods/:id/detach`). Default `true`. */
   allowRemovePaymentMethods?: boolean;
+  /**
+   * Serialises the creates of one user across processes, so "one person, one customer"
+   * holds with several instances (serverless, several pods): `createRedisLock(client)`, or
+   * your own. Default `createMemoryLock()`, which is enough for one process only.
+   */
+  lock?: BillingPortalLock;
+  /**
+   * How long `identify`, `authorize` and `onCustomerCreated` may take before the request
+   * answers 500 `INTERNAL_ERROR` (a hung session store must not hang every request). Default 10 000 ms.
+   */
+  callbackTimeoutMs?: number;
   /** The metadata keys a browser may set; others are dropped. Default none. */
   metadataKeys?: readonly string[];
   /**
@@ -106,6 +128,7 @@ export interface BillingPortalHandlerOptions {
 
 export const DEFAULT_API_BASE = "https://api.ching.co.il/ching/v1";
 export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_CALLBACK_TIMEOUT_MS = 10_000;
 
 const CURRENT_KEY = /^ck_(test|live)_[0-9a-fA-F]{64}$/;
 const LEGACY_KEY = /^sk_(test|live)_[A-Za-z0-9]{16,128}$/;

@@ -138,7 +138,7 @@ export function createMockBillingPortal(options: MockBillingPortalOptions = {}):
       apiBase: MOCK_API_BASE,
       fetch: (input, init) => ching.fetch(input, init),
       basePath: endpointPath,
-      identify: () => (signedIn === false ? null : { userId: `mock-user-${person}`, customerId: signedIn }),
+      identify: () => (signedIn === false ? null : { userId: `user_${person}`, customerId: signedIn }),
       onCustomerCreated: (customer) => {
         signedIn = customer.id;
       },

@@ -51,7 +51,7 @@ export interface MockChing {
   /** The key it accepts. */
   readonly apiKey: string;
   /** Answers like Ching over the network would, hosted pages included; pass it as the handler's `fetch`. Any origin and base path work. */
-  fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
+  fetch(input: Request | URL | string, init?: RequestInit): Promise<Response>;
   /** Serves the API and the hosted pages over HTTP on 127.0.0.1 (port 0: any free port). */
   listen(port?: number): Promise<MockChingServer>;
   /** The requests received, oldest first (faulted ones too); the latest 10 000 are kept. */

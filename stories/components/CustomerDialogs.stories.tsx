@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState } from "react";
 import { expect, fn, screen, userEvent, waitFor, within } from "storybook/test";
 import { CreateCustomerDialog, EditCustomerDialog, type Customer } from "@ching/billing-portal-react";
-import { InPortal, TAL, TAL_CUSTOMER, withPortal, type StoryEnvironment } from "./support";
+import { catalog, InPortal, TAL, TAL_CUSTOMER, withPortal, type StoryEnvironment } from "./support";
 
 interface Args extends StoryEnvironment {
   kind: "create" | "edit";
@@ -115,6 +115,49 @@ export const EditServerErrorEnglish: Story = {
     await userEvent.type(email, "dana@example.com{Enter}");
     await expect(await within(dialog).findByText("This email address is already in use by another customer.")).toBeVisible();
     await expect(screen.getByRole("dialog")).toBeVisible();
+  },
+};
+
+/** Whether an element is wholly inside the viewport (nothing of it below the fold). */
+function inViewport(element: Element): boolean {
+  const box = element.getBoundingClientRect();
+  return box.top >= 0 && box.left >= 0 && box.bottom <= window.innerHeight && box.right <= window.innerWidth;
+}
+
+/**
+ * On a phone (the "storybook-phone" test project runs it at 375×560): a bottom
+ * sheet whose actions stay in a sticky footer, full width and stacked, with a
+ * server error and a status message showing; then Escape with unsaved edits asks.
+ */
+export const PhoneSheetWithServerError: Story = {
+  args: { kind: "edit" },
+  tags: ["phone"],
+  beforeEach: withPortal({ customers: [TAL, { name: "Dana", email: "dana@example.com" }], signedIn: TAL.id }),
+  play: async ({ canvasElement, args }) => {
+    const t = catalog(args.locale);
+    await userEvent.click(within(canvasElement).getByRole("button", { name: args.locale === "en" ? "Edit details" : "עריכת פרטים" }));
+    const dialog = await screen.findByRole("dialog");
+    const email = within(dialog).getByLabelText(t["form.email"]);
+    await userEvent.clear(email);
+    await userEvent.type(email, "dana@example.com{Enter}");
+    await expect(await within(dialog).findByText(t["form.error.email.exists"])).toBeVisible();
+    const save = within(dialog).getByRole("button", { name: t["form.submit.update"] });
+    const cancel = within(dialog).getByRole("button", { name: t["form.cancel"] });
+    if (window.innerWidth <= 640) {
+      const sheet = dialog.getBoundingClientRect();
+      await expect(sheet.bottom).toBeCloseTo(window.innerHeight, 0);
+      await expect(sheet.width).toBeCloseTo(window.innerWidth, 0);
+      // Full width, stacked, the main action first.
+      await expect(save.getBoundingClientRect().width).toBeCloseTo(cancel.getBoundingClientRect().width, 0);
+      await expect(save.getBoundingClientRect().bottom).toBeLessThanOrEqual(cancel.getBoundingClientRect().top);
+    }
+    await expect(inViewport(save)).toBe(true);
+    await expect(inViewport(cancel)).toBe(true);
+
+    await userEvent.keyboard("{Escape}");
+    const confirm = await within(dialog).findByRole("group", { name: t["dialog.discard.title"] });
+    await expect(inViewport(within(confirm).getByRole("button", { name: t["dialog.discard.keep"] }))).toBe(true);
+    await expect(inViewport(within(confirm).getByRole("button", { name: t["dialog.discard.confirm"] }))).toBe(true);
   },
 };
 

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { CustomerForm, type CustomerFormProps } from "@ching/billing-portal-react";
-import { DANA, InPortal, TAL, TAL_CUSTOMER, withPortal, type StoryEnvironment } from "./support";
+import { catalog, DANA, InPortal, TAL, TAL_CUSTOMER, withPortal, type StoryEnvironment } from "./support";
 
 type Args = CustomerFormProps & StoryEnvironment;
 
@@ -50,6 +50,14 @@ export const CreateEnglish: Story = {
   beforeEach: newcomer,
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
+    // A Hebrew name in an English form lines up with the other fields (issue 13, item 11).
+    const name = canvas.getByLabelText("Full name");
+    await userEvent.type(name, "דנה כהן");
+    const email = canvas.getByLabelText("Email");
+    await expect(getComputedStyle(name).direction).toBe("ltr");
+    await expect(getComputedStyle(name).textAlign).toBe(getComputedStyle(email).textAlign);
+    await expect(Math.abs(name.getBoundingClientRect().left - email.getBoundingClientRect().left)).toBeLessThan(1);
+    await userEvent.clear(name);
     await userEvent.type(canvas.getByLabelText("Full name"), "Dana Cohen");
     await userEvent.type(canvas.getByLabelText("Email"), "dana@example.com");
     await userEvent.type(canvas.getByLabelText("Phone"), "+44 20 7946 0958{Enter}");
@@ -60,9 +68,11 @@ export const CreateEnglish: Story = {
 export const EditHebrew: Story = {
   args: { customer: TAL_CUSTOMER },
   beforeEach: signedIn,
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByLabelText("טלפון")).toHaveValue("+972 50 123 4567");
+    const t = catalog(args.locale);
+    // Hebrew readers see their Israeli number the local way.
+    await expect(canvas.getByLabelText(t["form.phone"])).toHaveValue(args.locale === "he" ? "050-123-4567" : "+972 50 123 4567");
     await userEvent.click(canvas.getByRole("button", { name: "שמירת השינויים" }));
     await expect(await canvas.findByText("לא היו שינויים.")).toBeVisible();
   },
@@ -112,10 +122,10 @@ export const ServerValidationErrorHebrew: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.type(canvas.getByLabelText("שם מלא"), "טל לוי");
-    await userEvent.type(canvas.getByLabelText("מספר עוסק / ח״פ (לא חובה)"), "12");
+    await userEvent.type(canvas.getByLabelText("מספר עוסק / ח״פ"), "12");
     await userEvent.click(canvas.getByRole("button", { name: "שמירת הפרטים" }));
     await expect(await canvas.findByText("נא להזין מספר עוסק תקין.")).toBeVisible();
-    await expect(canvas.getByLabelText("מספר עוסק / ח״פ (לא חובה)")).toHaveFocus();
+    await expect(canvas.getByLabelText("מספר עוסק / ח״פ")).toHaveFocus();
   },
 };
 
@@ -125,7 +135,7 @@ export const ServerValidationErrorEnglish: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.type(canvas.getByLabelText("Full name"), "Tal Levi");
-    await userEvent.type(canvas.getByLabelText("Tax ID (optional)"), "12{Enter}");
+    await userEvent.type(canvas.getByLabelText("Tax ID"), "12{Enter}");
     await expect(await canvas.findByText("Enter a valid tax ID.")).toBeVisible();
   },
 };
@@ -213,6 +223,41 @@ export const EnglishOnHebrewPage: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(getComputedStyle(canvas.getByLabelText("Email")).textAlign).toBe("start");
-    await expect(getComputedStyle(canvas.getByLabelText("Tax ID (optional)")).textAlign).toBe("start");
+    await expect(getComputedStyle(canvas.getByLabelText("Tax ID")).textAlign).toBe("start");
   },
 };
+
+/**
+ * The language choice: the selected option is filled (at least 3:1 against the
+ * track) and stays distinct in forced colours (the "storybook-forced-colors"
+ * project runs it with Windows High Contrast emulated), each option in its own language.
+ */
+export const LanguageChoice: Story = {
+  args: { locale: "en" },
+  tags: ["forced-colors"],
+  beforeEach: newcomer,
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const t = catalog(args.locale);
+    const selected = canvas.getByRole("radio", { name: t[`locale.native.${args.locale}`] });
+    const other = canvas.getByRole("radio", { name: t[`locale.native.${args.locale === "en" ? "he" : "en"}`] });
+    await expect(selected).toBeChecked();
+    const background = (radio: HTMLElement) => getComputedStyle(radio.nextElementSibling as HTMLElement).backgroundColor;
+    await expect(background(selected)).not.toBe(background(other));
+    const track = getComputedStyle(selected.closest(".ching-segmented") as HTMLElement).backgroundColor;
+    await expect(contrast(background(selected), track)).toBeGreaterThanOrEqual(3);
+  },
+};
+
+/** WCAG contrast of two computed `rgb()` colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (colour: string) => {
+    const [r = 0, g = 0, bl = 0] = (colour.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((channel) => {
+      const c = Number(channel) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState } from "react";
 import { expect, userEvent, within } from "storybook/test";
 import { PhoneField, type PhoneFieldProps } from "@ching/billing-portal-react";
-import { InPortal, withPortal, type StoryEnvironment } from "./support";
+import { catalog, InPortal, withPortal, type StoryEnvironment } from "./support";
 
 type Args = Omit<PhoneFieldProps, "value" | "onValueChange"> & StoryEnvironment;
 
@@ -89,14 +89,23 @@ export const WithErrorEnglish: Story = {
 
 export const DarkHebrew: Story = {
   args: { theme: "dark", defaultValue: "+972501234567" },
-  play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByLabelText("טלפון")).toHaveValue("+972 50 123 4567");
+  play: async ({ canvasElement, args }) => {
+    // An Israeli number shown the local way to a Hebrew reader; 16 px text, so iOS does not zoom in.
+    const input = within(canvasElement).getByLabelText(catalog(args.locale)["form.phone"]);
+    await expect(input).toHaveValue(args.locale === "en" ? "+972 50 123 4567" : "050-123-4567");
+    await expect(parseFloat(getComputedStyle(input).fontSize)).toBeGreaterThanOrEqual(16);
   },
 };
 
 export const DisabledEnglish: Story = {
   args: { locale: "en", disabled: true, defaultValue: "+972501234567" },
-  play: async ({ canvasElement }) => {
-    await expect(within(canvasElement).getByLabelText("Phone")).toBeDisabled();
+  tags: ["forced-colors"],
+  play: async ({ canvasElement, args }) => {
+    const input = within(canvasElement).getByLabelText(catalog(args.locale)["form.phone"]);
+    await expect(input).toBeDisabled();
+    // Looks disabled: a dashed edge and muted text, not only another background (issue 13, item 5).
+    const style = getComputedStyle(input);
+    await expect(style.borderTopStyle).toBe("dashed");
+    await expect(style.cursor).toBe("not-allowed");
   },
 };

@@ -1,13 +1,13 @@
 import type { StoryContext } from "@storybook/react-vite";
-import { QueryClient } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
-import { BillingPortalProvider, type Customer, type Locale } from "@ching/billing-portal-react";
+import type { ReactNode } from "react";
+import { en, he, type Customer, type Locale, type Messages } from "@ching/billing-portal-react";
 import {
   createMockBillingPortal,
   type MockBillingPortal,
   type MockBillingPortalOptions,
 } from "@ching/billing-portal-react/testing";
 import "@ching/billing-portal-react/styles.css";
+import { TestPortal } from "../../test/support/TestPortal";
 
 /** What every component story takes besides the component's own props. */
 export interface StoryEnvironment {
@@ -58,20 +58,14 @@ export function withPortal(options: MockBillingPortalOptions = {}, configure?: (
   };
 }
 
-/** The provider a merchant would write, with a fresh QueryClient per story and no retries. */
+/** The provider a merchant would write (the tests' own), with a fresh QueryClient per story and no retries. */
 export function InPortal({ locale, theme, children }: StoryEnvironment & { children: ReactNode }) {
-  const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }));
   return (
-    <BillingPortalProvider
-      endpoint="/api/billing"
-      locale={locale}
-      queryClient={queryClient}
-      appearance={theme ? { theme } : undefined}
-    >
+    <TestPortal locale={locale} appearance={theme ? { theme } : undefined}>
       <div className={theme === "dark" ? "story-page story-page--dark" : "story-page"} style={pageStyle(theme)}>
         {children}
       </div>
-    </BillingPortalProvider>
+    </TestPortal>
   );
 }
 
@@ -80,4 +74,9 @@ function pageStyle(theme: StoryEnvironment["theme"]) {
   return theme === "dark"
     ? { background: "#0d0f12", padding: "24px", minBlockSize: "100vh", colorScheme: "dark" as const }
     : { background: "#f4f5f7", padding: "24px", minBlockSize: "100vh" };
+}
+
+/** The strings a story's play function looks for: the catalog of the locale it runs in (the toolbar may change it). */
+export function catalog(locale: Locale | undefined): Messages {
+  return locale === "en" ? en : he;
 }

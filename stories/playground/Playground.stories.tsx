@@ -1,10 +1,8 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { QueryClient } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { expect, within } from "storybook/test";
 import {
   BillingPage,
-  BillingPortalProvider,
   CustomerForm,
   CustomerProfile,
   useCustomer,
@@ -14,6 +12,7 @@ import {
 } from "@ching/billing-portal-react";
 import "@ching/billing-portal-react/styles.css";
 import { createMockBillingPortal } from "@ching/billing-portal-react/testing";
+import { TestPortal, testQueryClient } from "../../test/support/TestPortal";
 import { TAL } from "../components/support";
 import { sessionPortal } from "./session";
 
@@ -23,11 +22,14 @@ interface PlaygroundArgs {
 }
 
 // Shared by every Playground story, like the endpoint behind it.
-const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+const queryClient = testQueryClient();
 
-function Page({ locale, theme, children }: PlaygroundArgs & { children: ReactNode }) {
+// The whole billing page has its own endpoint (a customer with demo billing), so its own cache too.
+const billingPageClient = testQueryClient();
+
+function Page({ locale, theme, children, client = queryClient }: PlaygroundArgs & { children: ReactNode; client?: typeof queryClient }) {
   return (
-    <BillingPortalProvider endpoint="/api/billing" locale={locale} queryClient={queryClient} appearance={{ theme }}>
+    <TestPortal locale={locale} queryClient={client} appearance={{ theme }}>
       <div
         style={{
           background: theme === "dark" ? "#0d0f12" : "#f4f5f7",
@@ -41,7 +43,7 @@ function Page({ locale, theme, children }: PlaygroundArgs & { children: ReactNod
       >
         {children}
       </div>
-    </BillingPortalProvider>
+    </TestPortal>
   );
 }
 
@@ -58,20 +60,35 @@ function OwnForm() {
   );
 }
 
-/** A back-office list over `useCustomers()`: what the session's mock endpoint holds now. */
-function CustomerList({ locale }: { locale: Locale }) {
+/** A back-office list over `useCustomers()`, styled with the library's own classes and tokens. */
+function CustomerList({ locale, theme }: PlaygroundArgs) {
   const { data = [] } = useCustomers();
   const heading = locale === "he" ? "כל הלקוחות (back office)" : "All customers (back office)";
   return (
-    <section aria-label={heading} dir={locale === "he" ? "rtl" : "ltr"} lang={locale} className="ching-card" style={{ padding: 16 }}>
-      <h2 className="ching-title">{heading}</h2>
-      <ul>
+    <section
+      aria-labelledby="back-office-title"
+      dir={locale === "he" ? "rtl" : "ltr"}
+      lang={locale}
+      className="ching-root ching-card"
+      data-ching-theme={theme}
+    >
+      <header className="ching-card__header">
+        <h2 className="ching-title" id="back-office-title">
+          {heading}
+        </h2>
+      </header>
+      <dl className="ching-details">
         {data.map((customer) => (
-          <li key={customer.id}>
-            {customer.name} · <bdi dir="ltr">{customer.email ?? "—"}</bdi> · <bdi dir="ltr">{customer.id}</bdi>
-          </li>
+          <div key={customer.id} className="ching-details__row">
+            <dt className="ching-details__label">
+              <bdi dir="ltr">{customer.id}</bdi>
+            </dt>
+            <dd className="ching-details__value">
+              <bdi>{customer.name}</bdi> · <bdi dir="ltr">{customer.email ?? "—"}</bdi>
+            </dd>
+          </div>
         ))}
-      </ul>
+      </dl>
     </section>
   );
 }
@@ -123,7 +140,7 @@ export const BackOffice: Story = {
   args: { locale: "en" },
   render: (args) => (
     <Page {...args}>
-      <CustomerList locale={args.locale} />
+      <CustomerList {...args} />
     </Page>
   ),
   play: async ({ canvasElement }) => {
@@ -142,7 +159,7 @@ export const WholeBillingPage: Story = {
     msw.use(...portal.handlers);
   },
   render: (args) => (
-    <Page {...args}>
+    <Page {...args} client={billingPageClient}>
       <BillingPage />
     </Page>
   ),

@@ -41,8 +41,8 @@ describe("CustomerProfile", () => {
     const email = within(valueOf("דוא״ל")).getByText("tal@example.com");
     expect(email.tagName).toBe("BDI");
     expect(email).toHaveAttribute("dir", "ltr");
-    // Formatted for reading once the phone formatter has loaded (it is not in the first load).
-    const phone = await within(valueOf("טלפון")).findByText("+972 50 123 4567");
+    // An Israeli number in the local way for a Hebrew reader, with no phone metadata loaded.
+    const phone = within(valueOf("טלפון")).getByText("050-123-4567");
     expect(phone.tagName).toBe("BDI");
     expect(phone).toHaveAttribute("dir", "ltr");
     expect(within(valueOf("מספר עוסק / ח״פ")).getByText("514999874")).toHaveAttribute("dir", "ltr");
@@ -88,15 +88,22 @@ describe("CustomerProfile", () => {
     expect(gets(portal)).toBe(1);
   });
 
-  it("puts the provider's appearance on its root", async () => {
+  it("puts the provider's appearance on its root: light and dark colours apart, other tokens for both", async () => {
     usePortal({ customers: [TAL], signedIn: TAL.id });
     const { container } = renderInProvider(<CustomerProfile />, {
-      appearance: { theme: "dark", variables: { "color-primary": "#0f766e", radius: "4px" } },
+      appearance: {
+        theme: "dark",
+        variables: { "color-primary": "#0f766e", radius: "4px" },
+        darkVariables: { "color-primary": "#5eead4" },
+      },
     });
     await screen.findByText("Tal Levi");
     const root = profileRoot(container);
     expect(root).toHaveAttribute("data-ching-theme", "dark");
-    expect(root.style.getPropertyValue("--ching-color-primary")).toBe("#0f766e");
+    expect(root.style.getPropertyValue("--ching-light-color-primary")).toBe("#0f766e");
+    expect(root.style.getPropertyValue("--ching-dark-color-primary")).toBe("#5eead4");
+    // One value no longer paints both themes (the light teal under dark text was 3.24:1).
+    expect(root.style.getPropertyValue("--ching-color-primary")).toBe("");
     expect(root.style.getPropertyValue("--ching-radius")).toBe("4px");
   });
 

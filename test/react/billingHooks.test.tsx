@@ -15,7 +15,10 @@ import {
 } from "../../src/react";
 import { createMockBillingPortal } from "../../src/testing";
 import { TAL } from "../fixtures";
-import { renderHookWithClient } from "./render";
+import { renderHookInProvider } from "../render";
+
+// The library's own retry policy, with retries that wait 0 ms.
+const renderHookWithClient = <T,>(hook: () => T) => renderHookInProvider(hook, { retries: "fast" });
 
 const VISA = { brand: "visa", last4: "4242", exp_month: 12, exp_year: 2030 };
 const AMEX = { brand: "amex", last4: "0005", exp_month: 3, exp_year: 2031 };

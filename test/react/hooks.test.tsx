@@ -11,7 +11,12 @@ import {
 } from "../../src/react";
 import { createMockBillingPortal } from "../../src/testing";
 import { DANA, TAL } from "../fixtures";
-import { renderHookWithClient, renderWithProvider } from "./render";
+import type { ReactElement } from "react";
+import { renderHookInProvider, renderInProvider } from "../render";
+
+// The library's own retry policy, with retries that wait 0 ms.
+const renderFast = (ui: ReactElement) => renderInProvider(ui, { retries: "fast" });
+const renderHookFast = <T,>(hook: () => T) => renderHookInProvider(hook, { retries: "fast" });
 
 
 const portal = createMockBillingPortal({ customers: [TAL, DANA], signedIn: TAL.id });
@@ -36,14 +41,14 @@ function Profile({ id }: { id?: string }) {
 
 describe("useCustomer()", () => {
   it("shows loading, then the signed-in customer", async () => {
-    renderWithProvider(<Profile />);
+    renderFast(<Profile />);
     expect(screen.getByText("Loading")).toBeInTheDocument();
     expect(await screen.findByText("Tal Levi")).toBeInTheDocument();
   });
 
   it("answers null, once, for a person without a customer: a state, not a retry loop", async () => {
     portal.signIn(null);
-    renderWithProvider(<Profile />);
+    renderFast(<Profile />);
     expect(await screen.findByText("No customer yet")).toBeInTheDocument();
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(gets("/customers/me")).toBe(1);
@@ -51,7 +56,7 @@ describe("useCustomer()", () => {
 
   it("shows a 4xx error without retrying it", async () => {
     portal.failWith({ status: 401, code: "UNAUTHENTICATED", message: "Sign in" });
-    renderWithProvider(<Profile />);
+    renderFast(<Profile />);
     expect(await screen.findByRole("alert")).toHaveTextContent("401 UNAUTHENTICATED");
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(gets("/customers/me")).toBe(1);
@@ -59,20 +64,20 @@ describe("useCustomer()", () => {
 
   it("retries a 5xx twice, then shows the error", async () => {
     portal.failWith({ status: 503, code: "UPSTREAM_UNAVAILABLE", message: "Down" });
-    renderWithProvider(<Profile />);
+    renderFast(<Profile />);
     expect(await screen.findByRole("alert")).toHaveTextContent("503 UPSTREAM_UNAVAILABLE");
     expect(gets("/customers/me")).toBe(3);
   });
 
   it("recovers when a retry succeeds", async () => {
     portal.failWith({ status: 500, code: "INTERNAL", message: "Oops", times: 1 });
-    renderWithProvider(<Profile />);
+    renderFast(<Profile />);
     expect(await screen.findByText("Tal Levi")).toBeInTheDocument();
     expect(gets("/customers/me")).toBe(2);
   });
 
   it("makes one request for many components asking for the same customer", async () => {
-    renderWithProvider(
+    renderFast(
       <>
         {Array.from({ length: 12 }, (_, i) => (
           <Profile key={i} />
@@ -86,7 +91,7 @@ describe("useCustomer()", () => {
   it("reads another customer by id where the endpoint allows it, and reports a 404 without retrying", async () => {
     const backOffice = createMockBillingPortal({ customers: [TAL, DANA], signedIn: TAL.id, allowOthers: true });
     server.use(...backOffice.handlers);
-    renderWithProvider(
+    renderFast(
       <>
         <Profile id={DANA.id} />
         <Profile id="cus_Missing00000" />
@@ -102,13 +107,13 @@ describe("useCustomers()", () => {
   it("lists customers where the endpoint allows it", async () => {
     const backOffice = createMockBillingPortal({ customers: [TAL, DANA], signedIn: TAL.id, allowOthers: true });
     server.use(...backOffice.handlers);
-    const { result } = renderHookWithClient(() => useCustomers());
+    const { result } = renderHookFast(() => useCustomers());
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
     expect(result.current.data?.map((c) => c.name)).toEqual(["Dana Cohen", "Tal Levi"]);
   });
 
   it("reports the endpoint's 403 as an error", async () => {
-    const { result } = renderHookWithClient(() => useCustomers());
+    const { result } = renderHookFast(() => useCustomers());
     await waitFor(() => expect(result.current.isError).toBe(true));
     expect(result.current.error).toMatchObject({ status: 403, code: "FORBIDDEN" });
   });
@@ -128,7 +133,7 @@ function CreateThenShow() {
 describe("useCreateCustomer()", () => {
   it("puts the created customer in the cache: no second GET to show it", async () => {
     portal.signIn(null);
-    renderWithProvider(<CreateThenShow />);
+    renderFast(<CreateThenShow />);
     expect(await screen.findByText("No customer yet")).toBeInTheDocument();
     await userEvent.click(screen.getByRole("button", { name: "Create" }));
     expect(await screen.findByText("Noa Bar")).toBeInTheDocument();
@@ -139,7 +144,7 @@ describe("useCreateCustomer()", () => {
   it("reports the endpoint's error and sends the create only once", async () => {
     portal.signIn(null);
     portal.failWith({ status: 500, code: "INTERNAL", message: "Oops", method: "POST" });
-    renderWithProvider(<CreateThenShow />);
+    renderFast(<CreateThenShow />);
     await screen.findByText("No customer yet");
     await userEvent.click(screen.getByRole("button", { name: "Create" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("INTERNAL");
@@ -149,7 +154,7 @@ describe("useCreateCustomer()", () => {
   it("invalidates the list after a create", async () => {
     const backOffice = createMockBillingPortal({ customers: [TAL], signedIn: null, allowOthers: true });
     server.use(...backOffice.handlers);
-    const { result } = renderHookWithClient(() => ({ list: useCustomers(), create: useCreateCustomer() }));
+    const { result } = renderHookFast(() => ({ list: useCustomers(), create: useCreateCustomer() }));
     await waitFor(() => expect(result.current.list.data).toHaveLength(1));
     await act(() => result.current.create.mutateAsync({ name: "Noa Bar" }));
     await waitFor(() => expect(result.current.list.data).toHaveLength(2));
@@ -167,7 +172,7 @@ describe("useUpdateCustomer()", () => {
         </>
       );
     }
-    const { queryClient } = renderWithProvider(<Editor />);
+    const { queryClient } = renderFast(<Editor />);
     await screen.findByText("Tal Levi");
     await userEvent.click(screen.getByRole("button", { name: "Rename" }));
     expect(await screen.findByText("Tal Levi-Cohen")).toBeInTheDocument();
@@ -181,7 +186,7 @@ describe("useUpdateCustomer()", () => {
   it("updates another customer by id and keeps the signed-in one apart", async () => {
     const backOffice = createMockBillingPortal({ customers: [TAL, DANA], signedIn: TAL.id, allowOthers: true });
     server.use(...backOffice.handlers);
-    const { result, queryClient } = renderHookWithClient(() => useUpdateCustomer(DANA.id));
+    const { result, queryClient } = renderHookFast(() => useUpdateCustomer(DANA.id));
     await act(() => result.current.mutateAsync({ locale: "en" }));
     expect(backOffice.requests.at(-1)).toMatchObject({ method: "POST", path: `/customers/${DANA.id}`, body: { locale: "en" } });
     expect(queryClient.getQueryData(billingPortalKeys.customer(DANA.id))).toMatchObject({ locale: "en" });
@@ -189,7 +194,7 @@ describe("useUpdateCustomer()", () => {
   });
 
   it("reports a validation error with its issues", async () => {
-    const { result } = renderHookWithClient(() => useUpdateCustomer());
+    const { result } = renderHookFast(() => useUpdateCustomer());
     await act(() => result.current.mutateAsync({ email: "not-an-email" }).catch(() => undefined));
     await waitFor(() => expect(result.current.isError).toBe(true));
     expect(result.current.error).toMatchObject({ status: 400, code: "INVALID_FIELD" });

@@ -55,7 +55,7 @@ function mount(path: string, middleware: Middleware): Middleware {
   };
 }
 
-function billing(extra: { identify?: (request: Request) => { customerId: string | null; userId?: string } | null } = {}) {
+function billing(extra: { identify?: (request: Request) => { customerId: string | null; userId: string } | null } = {}) {
   const ching = createMockChing({ apiKey: TEST_KEY });
   let stored: string | null = null;
   const handler = createBillingPortalHandler({

@@ -78,7 +78,7 @@ describe("createBillingPortalHandler options", () => {
       urls.push(input);
       return ching.fetch(input, init);
     };
-    const identify = () => ({ customerId: tal.id });
+    const identify = () => ({ userId: "u1", customerId: tal.id });
     for (const apiBase of [undefined, "https://api.ching.co.il/v1/"]) {
       const handler = createBillingPortalHandler({ ...valid, apiBase, fetch, identify });
       expect((await handler(new Request("https://shop.example/billing/customers/me"))).status).toBe(200);
@@ -89,7 +89,7 @@ describe("createBillingPortalHandler options", () => {
   it("routes by how the path ends without a basePath, and only under basePath with one", async () => {
     const ching = createMockChing();
     const tal = ching.seed({ name: "Tal Levi" });
-    const options = { ...valid, fetch: ching.fetch, identify: () => ({ customerId: tal.id }) };
+    const options = { ...valid, fetch: ching.fetch, identify: () => ({ userId: "u1", customerId: tal.id }) };
     const loose = createBillingPortalHandler(options);
     expect((await loose(new Request("https://shop.example/anything/here/customers/me"))).status).toBe(200);
     const strict = createBillingPortalHandler({ ...options, basePath: "api/billing/" });

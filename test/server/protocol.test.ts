@@ -196,16 +196,17 @@ describe.each(transports)("the merchant endpoint protocol (%s)", (transport) => 
       const customer = customerOf(
         await call("/customers", { body: { name: "Alice", metadata: { nickname: "Al", userId: "bob", plan: "free-forever" } } }),
       );
-      expect(customer.metadata).toEqual({ nickname: "Al", userId: "alice" });
+      // The user marker is the server's too: it finds this customer again when a create's outcome was unknown.
+      expect(customer.metadata).toEqual({ nickname: "Al", userId: "alice", ching_portal_user: "alice" });
       const updated = customerOf(await call("/customers/me", { body: { metadata: { userId: "mallory", role: "admin", nickname: "Ali" } } }));
-      expect(updated.metadata).toEqual({ nickname: "Ali", userId: "alice" });
-      expect(ching.calls.at(-1)?.body).toEqual({ metadata: { nickname: "Ali", userId: "alice" } });
+      expect(updated.metadata).toEqual({ nickname: "Ali", userId: "alice", ching_portal_user: "alice" });
+      expect(ching.calls.at(-1)?.body).toEqual({ metadata: { nickname: "Ali", userId: "alice", ching_portal_user: "alice" } });
     });
 
     it("drops all browser metadata when no metadataKeys are set", async () => {
       const { call, ching } = await setup();
       const customer = customerOf(await call("/customers", { body: { name: "Alice", metadata: { userId: "bob", admin: true } } }));
-      expect(customer.metadata).toEqual({ userId: "alice" });
+      expect(customer.metadata).toEqual({ userId: "alice", ching_portal_user: "alice" });
       await call("/customers/me", { body: { name: "Alice B", metadata: { userId: "bob" } } });
       expect(ching.calls.at(-1)?.body).toEqual({ name: "Alice B" });
     });
@@ -329,17 +330,12 @@ describe("identify answers the handler cannot use as they are", () => {
     expect(harness.ching.callCount()).toBe(0);
   });
 
-  it("warns once when identify gives neither userId nor email, since concurrent creates cannot be merged then", async () => {
-    const warned = vi.spyOn(console, "warn").mockImplementation(() => undefined);
-    try {
-      const harness = await createHarness({ handler: { identify: () => ({ customerId: null }) } });
-      await harness.call("/customers", { body: { name: "A" } });
-      await harness.call("/customers", { body: { name: "B" } });
-      expect(warned).toHaveBeenCalledTimes(1);
-      expect(String(warned.mock.calls[0]?.[0])).toContain("Return userId");
-    } finally {
-      warned.mockRestore();
-    }
+  it("refuses to create for an identity without userId, with a clear 500 MISCONFIGURED for the merchant", async () => {
+    const harness = await createHarness({ handler: { identify: () => ({ customerId: null, email: "a@example.com" }) as never } });
+    const answer = await harness.call("/customers", { body: { name: "A" } });
+    expect(answer.json.error).toMatchObject({ status: 500, code: "MISCONFIGURED" });
+    expect(harness.reported[0]?.message).toMatch(/no userId/);
+    expect(harness.ching.callCount("POST /customers")).toBe(0);
   });
 });
 

@@ -112,7 +112,7 @@ describe("the API key in messages about options", () => {
       apiKey: TEST_KEY,
       fetch: () => Promise.reject(new TypeError(`fetch failed for Bearer ${TEST_KEY}`)),
       retries: 0,
-      identify: () => ({ customerId: "cus_V8ltq1pK_MWH" }),
+      identify: () => ({ userId: "u1", customerId: "cus_V8ltq1pK_MWH" }),
       onCustomerCreated: () => undefined,
     });
     const server = createServer(toNodeHandler(handler));

@@ -50,7 +50,8 @@ function makeApp(library: Pick<Library, "BillingPortalProvider" | "CustomerProfi
   };
 }
 
-type Library = typeof ServerReact & typeof ServerComponents;
+// The components' entry types the provider with their `Appearance`, over the hooks' own (as the root entry does).
+type Library = Omit<typeof ServerReact, keyof typeof ServerComponents> & typeof ServerComponents;
 
 /** The server's copy of the library: the modules this file imported. */
 const App = makeApp({ ...ServerReact, ...ServerComponents });
@@ -244,7 +245,8 @@ describe.each(LOCALES)("server rendering in $locale", ({ locale, dir, title }) =
     expect(errors).not.toHaveBeenCalled();
     expect(warnings).not.toHaveBeenCalled();
     expect(html).toContain("Tal Levi");
-    expect(html).toContain("tal@example.com");
+    // The email carries <wbr> where it may wrap (before its @, after its dots).
+    expect(html.replaceAll("<wbr/>", "")).toContain("tal@example.com");
     for (const root of roots(html)) expect(root).toMatchObject({ dir, lang: locale });
 
     const clientFetch = pendingFetch();
@@ -272,7 +274,8 @@ describe("hydration that once failed", () => {
 
   it("prints the same customer-since day on a server in UTC and a browser in Jerusalem, with the phone formatter already loaded", async () => {
     // 22:30 UTC is April 19 in UTC and April 20 in Jerusalem.
-    const lateEvening = { ...TAL, created: "2026-04-19T22:30:00.000Z" };
+    // A number from abroad: Israeli ones are formatted without the phone formatter, on the server too.
+    const lateEvening = { ...TAL, phone: "+442079460958", created: "2026-04-19T22:30:00.000Z" };
     const seeded = (keys = billingPortalKeys) => {
       const client = new QueryClient();
       client.setQueryData(keys.me(), lateEvening);
@@ -281,7 +284,7 @@ describe("hydration that once failed", () => {
     process.env.TZ = "UTC";
     const html = renderToString(<App locale="en" fetch={pendingFetch()} queryClient={seeded()} />);
     expect(html).toContain("April 20, 2026");
-    expect(html).toContain("+972501234567");
+    expect(html).toContain("+442079460958");
 
     process.env.TZ = "Asia/Jerusalem";
     const result = await hydrate(
@@ -299,7 +302,7 @@ describe("hydration that once failed", () => {
     expect(hydrationWarnings(errors)).toEqual([]);
     expect(result.after.text).toContain("April 20, 2026");
     // Formatted right after hydration, not during it.
-    expect(result.after.text).toContain("+972 50 123 4567");
+    expect(result.after.text).toContain("+44 20 7946 0958");
   });
 });
 

@@ -2,9 +2,8 @@ import { useQuery } from "@tanstack/react-query";
 import type { BillingDocument } from "../../core/billing";
 import type { BillingPortalError } from "../../core/error";
 import type { Messages } from "../../core/messages";
-import { documentQueryOptions } from "../../react/billingQueryOptions";
-import { useBillingPortalContext } from "../../react/context";
-import { useDocumentPdfUrl } from "../../react/useDocumentPdfUrl";
+import { documentQueryOptions, useDocumentPdfUrl } from "../../react";
+import { useBillingPortalContext } from "../../react/internal";
 import { fillMessage } from "../utils/fillMessage";
 
 const NAME = "BillingHistory";

@@ -12,7 +12,9 @@ import { schemaErrorKey } from "./errorKeys";
 import { createInputFrom, FORM_FIELDS, patchFrom, type CustomerFormValues } from "./formValues";
 
 /** What a valid form hands its submit handler: a create input, or the patch of an edit (maybe empty). */
-export type CustomerFormPayload = CreateCustomerInput | UpdateCustomerInput;
+export type CustomerFormPayload =
+  | { kind: "create"; input: CreateCustomerInput }
+  | { kind: "update"; customerId: string; patch: UpdateCustomerInput };
 
 /** The first schema problem of each field, by zod issue code. */
 function firstCodes<T>(schema: SafeParser<T>, value: unknown): { data?: T; codes: Record<string, string> } {
@@ -36,29 +38,34 @@ export function customerFormResolver(
 ): Resolver<CustomerFormValues, unknown, CustomerFormPayload> {
   return async (values) => {
     const errors: FieldErrors<CustomerFormValues> = {};
-    let result: { data?: CustomerFormPayload; codes: Record<string, string> };
+    let payload: CustomerFormPayload | undefined;
+    let codes: Record<string, string>;
     let phone: string | undefined;
 
     if (customer) {
       const { patch, cleared } = patchFrom(customer, values);
       phone = patch.phone;
-      result = firstCodes<UpdateCustomerInput>(updateCustomerSchema, patch);
+      const result = firstCodes<UpdateCustomerInput>(updateCustomerSchema, patch);
+      codes = result.codes;
+      if (result.data) payload = { kind: "update", customerId: customer.id, patch: result.data };
       for (const field of cleared) errors[field] = { type: "cleared", message: "form.error.cannotClear" };
     } else {
       const input = createInputFrom(values);
       phone = input.phone;
-      result = firstCodes<CreateCustomerInput>(createCustomerSchema, input);
+      const result = firstCodes<CreateCustomerInput>(createCustomerSchema, input);
+      codes = result.codes;
+      if (result.data) payload = { kind: "create", input: result.data };
     }
 
     for (const field of FORM_FIELDS) {
-      const code = result.codes[field];
+      const code = codes[field];
       if (code && !errors[field]) errors[field] = { type: code, message: schemaErrorKey(field, code) };
     }
     // The schema checks the E.164 shape; libphonenumber-js also checks the length for the country.
     if (!errors.phone && phone !== undefined && toE164(phone) === undefined) {
       errors.phone = { type: "phone", message: schemaErrorKey("phone", "phone") };
     }
-    if (Object.keys(errors).length > 0 || !result.data) return { values: {}, errors };
-    return { values: result.data, errors: {} };
+    if (Object.keys(errors).length > 0 || !payload) return { values: {}, errors };
+    return { values: payload, errors: {} };
   };
 }

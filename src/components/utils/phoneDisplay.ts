@@ -1,4 +1,6 @@
 import { useEffect, useSyncExternalStore } from "react";
+import type { Locale } from "../../core/customer";
+import { formatIsraeliPhone } from "./israeliPhone";
 
 /**
  * Phone numbers for reading (`+972 50 123 4567`) without putting
@@ -27,20 +29,24 @@ function subscribe(listener: () => void): () => void {
 }
 
 /**
- * `phone` formatted for reading once the formatter has loaded; the E.164
- * string until then. During hydration it answers what the server rendered
+ * `phone` formatted for reading. Israeli numbers are formatted at once, with
+ * no phone metadata: `050-123-4567` for Hebrew readers, `+972 50 123 4567`
+ * for others. Other numbers show once the formatter has loaded, the E.164
+ * string until then; during hydration it answers what the server rendered
  * (the E.164 string; the server never loads the formatter), even when this
  * page loaded the formatter already, and formats right after.
  */
-export function usePhoneDisplay(phone: string | null | undefined): string | null {
+export function usePhoneDisplay(phone: string | null | undefined, locale: Locale): string | null {
+  const israeli = phone ? formatIsraeliPhone(phone, locale === "he" ? "national" : "international") : undefined;
   const ready = useSyncExternalStore(
     subscribe,
     () => formatter !== undefined,
     () => false,
   );
   useEffect(() => {
-    if (phone && !formatter) loadPhoneFormatter().catch(() => undefined); // keep showing the E.164 string
-  }, [phone]);
+    if (phone && !israeli && !formatter) loadPhoneFormatter().catch(() => undefined); // keep showing the E.164 string
+  }, [phone, israeli]);
   if (!phone) return null;
+  if (israeli) return israeli;
   return ready && formatter ? formatter(phone) : phone;
 }

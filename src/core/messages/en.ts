@@ -20,7 +20,7 @@ export const en = {
   "form.phone": "Phone",
   "form.phone.hint": "Israeli numbers can be typed as 050-123-4567; others with + and the country code.",
   "form.locale": "Preferred language",
-  "form.taxId": "Tax ID (optional)",
+  "form.taxId": "Tax ID",
   "form.taxId.hint": "For businesses: the number that appears on invoices.",
   "form.submit.create": "Save details",
   "form.submit.update": "Save changes",
@@ -39,8 +39,12 @@ export const en = {
   "form.error.taxId.exists": "This tax ID is already in use by another customer.",
   "form.error.cannotClear": "This can't be removed once saved. Enter a new value or keep the current one.",
   "form.error.invalid": "Check this field.",
+  "form.requiredNote": "Fields marked * are required.",
   "locale.he": "Hebrew",
   "locale.en": "English",
+  /** Each language named in itself, for the language choice: a reader finds their own. */
+  "locale.native.he": "עברית",
+  "locale.native.en": "English",
   "dialog.create.title": "Add billing details",
   "dialog.create.description": "These details appear on your receipts and invoices.",
   "dialog.edit.title": "Edit billing details",
@@ -98,6 +102,10 @@ export const en = {
   "page.loading": "Loading…",
   "page.manage.title": "Subscriptions and invoices",
   "page.manage.body": "Change your plan, cancel a subscription or download any invoice in Ching's billing portal.",
+  "dialog.discard.title": "Discard your changes?",
+  "dialog.discard.body": "What you typed here has not been saved.",
+  "dialog.discard.confirm": "Discard changes",
+  "dialog.discard.keep": "Keep editing",
 } as const;
 
 /** The keys of the catalogs, shared by every locale. */

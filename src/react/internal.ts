@@ -1,0 +1,7 @@
+/**
+ * The one internal module of the hooks layer that the styled components use
+ * (besides its public index): the provider's context and the locale with the
+ * component's name in the missing-provider error. Not part of the package's API.
+ */
+export { useBillingPortalContext, type BillingPortalContextValue } from "./context";
+export { useLocaleFor } from "./useLocale";
