@@ -80,6 +80,7 @@ describe("BillingPage", () => {
     usePortal({ customers: [TAL], signedIn: TAL.id, charges: [] });
     renderInProvider(<BillingPage headingLevel={3} />, { locale: "en" });
     expect(await screen.findByRole("heading", { level: 3, name: en["history.title"] })).toBeInTheDocument();
+    expect(await screen.findByRole("heading", { level: 3, name: en["profile.title"] })).toBeInTheDocument();
     expect(await screen.findByRole("heading", { level: 3, name: en["page.manage.title"] })).toBeInTheDocument();
     expect(await screen.findByRole("heading", { level: 4, name: en["history.empty.title"] })).toBeInTheDocument();
   });
