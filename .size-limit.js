@@ -81,8 +81,10 @@ export default [
     // react-hook-form 14.4, Radix Dialog 14.4, TanStack Query 10.5, zod/mini 8.7; ours is 11.1.
     // 100.1 kB on main with the second wave's hooks (2026-12-01); issue 13 adds 1.6 kB: the discard
     // confirmation, per-theme tokens with their contrast check (public: appearanceContrastProblems),
-    // preset themes, the Israeli phone formatter, new strings.
-    limit: "102 kB",
+    // preset themes, the Israeli phone formatter, new strings. Issue 15 adds 4.9 kB (106.62 kB,
+    // 2026-12-01): BillingHistory (rows, receipts, paging), ManageBillingButton, BillingPage and
+    // its sections, and the history.*/portal.*/page.* strings of both catalogs (about 1.5 kB).
+    limit: "107 kB",
     modifyEsbuildConfig: onlyReactExternal,
   },
   {
