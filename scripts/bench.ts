@@ -7,6 +7,8 @@
  *   3. components rendered per keystroke in CustomerForm (goal: only the field typed in)
  *   4. toE164 calls per second
  *   5. the figures of bench:server (a shorter run)
+ *   6. BillingPage with 100 charges in jsdom: renders per section while it loads, and
+ *      renders of each section caused by another section's data (goal: 0)
  *
  *   --build   rebuild dist/ before measuring sizes
  *   --json    print the figures as JSON after the table
@@ -19,6 +21,7 @@ import { fileURLToPath } from "node:url";
 import { formatServerBench, runServerBench, type ServerBenchResult } from "./bench-server-lib";
 import { runPhoneBench, type PhoneFigures } from "./bench/phone";
 import { runReactBench, type KeystrokeFigures, type ReactFigures } from "./bench/react";
+import { runBillingPageBench, SECTIONS, type BillingPageFigures } from "./bench/billingPage";
 import { runSizes, type SizeFigures } from "./bench/sizes";
 import { markdownTable } from "./bench/table";
 
@@ -32,6 +35,7 @@ const ISSUE_BUDGETS: Array<[prefix: string, bytes: number]> = [
   ["the whole root entry", 85_000],
   ["styles.css", 4_000],
   ["/server", 8_000],
+  ["BillingPage on first load", 25_000],
 ];
 
 const grouped = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, " ");
@@ -104,6 +108,22 @@ function serverRows(server: ServerBenchResult): Row[] {
   ];
 }
 
+function billingPageRows(page: BillingPageFigures): Row[] {
+  const list = (figures: Record<string, number>) => SECTIONS.map((name) => `${name} ${figures[name]}`).join(", ");
+  // A section's own data may re-render it; any other section must stay at 0.
+  const crossRenders = page.afterChargesChange.CustomerProfile + page.afterChargesChange.ManageSection + page.afterCustomerChange.BillingHistory + page.afterCustomerChange.ManageSection;
+  return [
+    [
+      `6. BillingPage, ${page.charges} charges (jsdom): renders per section until loaded`,
+      `${list(page.mountRenders)}; ${page.rows} rows on screen; ${page.commits} commits, ${ms(page.actualDurationMs)} render time, settled after ${ms(page.settledMs)}; requests: ${page.requests.charges} charges, ${page.requests.me} customer, ${page.requests.documents} documents (${page.requests.all} in all)`,
+      "each section ≤ 5 renders; documents ≤ one page of rows",
+    ],
+    [`6. BillingPage: renders when only the charges change`, list(page.afterChargesChange), "only BillingHistory (1)"],
+    [`6. BillingPage: renders when only the customer changes`, list(page.afterCustomerChange), "only CustomerProfile (1)"],
+    ["6. BillingPage: sections re-rendered by another section's data", String(crossRenders), "0"],
+  ];
+}
+
 async function main() {
   const args = new Set(process.argv.slice(2));
   const failures: string[] = [];
@@ -122,6 +142,7 @@ async function main() {
   const server = await measure("bench:server (3 s per server after 1 s warm-up, 20 connections)", () => runServerBench({ seconds: 3, warmupSeconds: 1 }));
   const phone = await measure("toE164", () => runPhoneBench(1000));
   const react = await measure("React: 50 mounts, keystrokes in CustomerForm", () => runReactBench({ components: 50, keystrokes: 10 }));
+  const billingPage = await measure("React: BillingPage with 100 charges", () => runBillingPageBench(100));
 
   const rows: Row[] = [
     ...(sizes ? sizeRows(sizes) : [["1. size budgets", "crashed", ""] as Row]),
@@ -129,6 +150,7 @@ async function main() {
     ...(react ? react.keystrokes.map(keystrokeRow) : [["3. CustomerForm renders per keystroke", "crashed", ""] as Row]),
     phone ? phoneRow(phone) : ["4. toE164 calls per second", "crashed", ""],
     ...(server ? serverRows(server) : [["5. bench:server", "crashed", ""] as Row]),
+    ...(billingPage ? billingPageRows(billingPage) : [["6. BillingPage with 100 charges", "crashed", ""] as Row]),
   ];
 
   console.log(`npm run bench: Node ${process.version}, React ${(await import("react")).version} (development build, as under Vitest), ${new Date().toISOString()}`);
@@ -141,7 +163,7 @@ async function main() {
     console.log(`\nconsole during the React measures (${react.consoleProblems.length}):`);
     for (const line of react.consoleProblems.slice(0, 5)) console.log(`  ${line}`);
   }
-  if (args.has("--json")) console.log(`\n${JSON.stringify({ sizes, react, phone, server }, null, 2)}`);
+  if (args.has("--json")) console.log(`\n${JSON.stringify({ sizes, react, phone, server, billingPage }, null, 2)}`);
   if (args.has("--server-table") && server) console.log(`\n${formatServerBench(server)}`);
 
   if (failures.length > 0) {

@@ -95,6 +95,9 @@ export async function startExample(options: { port?: number; quiet?: boolean } =
       onCustomerCreated: (customer, _request, identity) => {
         const user = users.get(String(identity.userId));
         if (user) user.customerId = customer.id;
+        // With the in-memory Ching, a new customer gets a year of billing (cards, payments,
+        // refunds, installments, receipts), so the billing page has something of every kind.
+        mock?.seedDemoBilling(customer.id);
       },
     }),
   );

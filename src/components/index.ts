@@ -8,3 +8,6 @@ export { CreateCustomerDialog, type CreateCustomerDialogProps } from "./CreateCu
 export type { CustomerDialogBaseProps } from "./CustomerDialog";
 export { PhoneField, type PhoneFieldProps, type PhoneValueDetails } from "./PhoneField";
 export { PaymentMethods, type PaymentMethodsProps } from "./PaymentMethods";
+export { BillingHistory, type BillingHistoryProps } from "./BillingHistory";
+export { ManageBillingButton, type ManageBillingButtonProps } from "./ManageBillingButton";
+export { BillingPage, type BillingPageProps, type BillingPageSection } from "./BillingPage";

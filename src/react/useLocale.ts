@@ -8,9 +8,13 @@ import { customerQueryOptions } from "./queryOptions";
 /** `useLocale` for a component: `consumerName` names it in the error when there is no provider. */
 export function useLocaleFor(consumerName: string): { locale: Locale; dir: Direction } {
   const { locale: chosen, client, queryClient } = useBillingPortalContext(consumerName);
-  // Reads the cached customer without fetching it: only `useCustomer()` fetches.
-  const { data } = useQuery<Customer | null, BillingPortalError>({ ...customerQueryOptions(client), enabled: false }, queryClient);
-  const locale = resolveLocale(chosen, data?.locale);
+  // Reads the cached customer without fetching it: only `useCustomer()` fetches. Only its
+  // locale is selected, so a new name or phone does not re-render every component on the page.
+  const { data: customerLocale } = useQuery<Customer | null, BillingPortalError, string | undefined>(
+    { ...customerQueryOptions(client), enabled: false, select: (customer) => customer?.locale },
+    queryClient,
+  );
+  const locale = resolveLocale(chosen, customerLocale);
   return { locale, dir: directionOf(locale) };
 }
 

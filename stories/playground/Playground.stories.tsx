@@ -2,15 +2,19 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState, type ReactNode } from "react";
 import { expect, within } from "storybook/test";
 import {
+  BillingPage,
   CustomerForm,
   CustomerProfile,
   PaymentMethods,
   useCustomer,
   useCustomers,
+  he,
   type Locale,
 } from "@ching/billing-portal-react";
 import "@ching/billing-portal-react/styles.css";
+import { createMockBillingPortal } from "@ching/billing-portal-react/testing";
 import { TestPortal, testQueryClient } from "../../test/support/TestPortal";
+import { TAL } from "../components/support";
 import { sessionPortal } from "./session";
 
 interface PlaygroundArgs {
@@ -21,9 +25,12 @@ interface PlaygroundArgs {
 // Shared by every Playground story, like the endpoint behind it.
 const queryClient = testQueryClient();
 
-function Page({ locale, theme, children }: PlaygroundArgs & { children: ReactNode }) {
+// The whole billing page has its own endpoint (a customer with demo billing), so its own cache too.
+const billingPageClient = testQueryClient();
+
+function Page({ locale, theme, children, client = queryClient }: PlaygroundArgs & { children: ReactNode; client?: typeof queryClient }) {
   return (
-    <TestPortal locale={locale} queryClient={queryClient} appearance={{ theme }}>
+    <TestPortal locale={locale} queryClient={client} appearance={{ theme }}>
       <div
         style={{
           background: theme === "dark" ? "#0d0f12" : "#f4f5f7",
@@ -219,5 +226,28 @@ export const BackOffice: Story = {
   ),
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByText("Dana Cohen", { exact: false })).toBeVisible();
+  },
+};
+
+/**
+ * The whole billing page, the drop-in a merchant puts on their account page: a
+ * signed-in customer with a year of demo billing (cards, payments, refunds,
+ * installments, receipts). Its own endpoint, so the session's customers stay as they are.
+ */
+export const WholeBillingPage: Story = {
+  beforeEach: ({ msw }) => {
+    const portal = createMockBillingPortal({ customers: [TAL], signedIn: TAL.id, demoBilling: true });
+    msw.use(...portal.handlers);
+  },
+  render: (args) => (
+    <Page {...args} client={billingPageClient}>
+      <BillingPage />
+    </Page>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole("region", { name: he["history.title"] })).toHaveAttribute("dir", "rtl");
+    await expect(await canvas.findByRole("rowheader", { name: "Hardware deposit" })).toBeVisible();
+    await expect(await canvas.findByRole("region", { name: he["profile.title"] })).toBeVisible();
   },
 };

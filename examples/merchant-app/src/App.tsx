@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { BillingPortalProvider, CustomerProfile, PaymentMethods, useCustomer, type Locale } from "@ching/billing-portal-react";
+import { BillingPage, BillingPortalProvider, type Locale } from "@ching/billing-portal-react";
 
 interface SignedInUser {
   id: "a" | "b";
@@ -77,7 +77,7 @@ export function App() {
       </header>
       <main className="shop-main">
         {user === null && (
-          <section aria-label={t.pick}>
+          <section className="shop-pick" aria-label={t.pick}>
             <p>{t.pick}</p>
             {DEMO_USERS.map((demo) => (
               <button key={demo.id} type="button" onClick={() => void signIn(demo.id)}>
@@ -89,7 +89,7 @@ export function App() {
         {user && (
           // A provider per signed-in user: its own cache, so nothing of one user reaches the next.
           <BillingPortalProvider key={user.id} endpoint="/api/billing" locale={locale}>
-            <Billing />
+            <BillingPage />
           </BillingPortalProvider>
         )}
       </main>
@@ -97,13 +97,3 @@ export function App() {
   );
 }
 
-/** The profile, and once there is a customer, their saved cards (adding one needs a customer). */
-function Billing() {
-  const { data: customer } = useCustomer();
-  return (
-    <>
-      <CustomerProfile />
-      {customer ? <PaymentMethods /> : null}
-    </>
-  );
-}

@@ -1,0 +1,66 @@
+import { lazy, Suspense, type ReactNode } from "react";
+import { SectionSkeleton } from "./page/SectionSkeleton";
+import { useMessages } from "./useMessages";
+import { useRootProps } from "./useRootProps";
+
+const NAME = "BillingPage";
+
+// Each section is its own chunk: the page's first load is the frame and the
+// skeletons, and a merchant who hides a section never downloads it.
+const CustomerProfile = lazy(() => import("./CustomerProfile").then((module) => ({ default: module.CustomerProfile })));
+const CardsSection = lazy(() => import("./page/CardsSection").then((module) => ({ default: module.CardsSection })));
+const BillingHistory = lazy(() => import("./BillingHistory").then((module) => ({ default: module.BillingHistory })));
+const ManageSection = lazy(() => import("./page/ManageSection").then((module) => ({ default: module.ManageSection })));
+
+/** The sections of `BillingPage`, in the order they appear. */
+export type BillingPageSection = "profile" | "cards" | "history" | "manage";
+
+export interface BillingPageProps {
+  /**
+   * The level of each section's title in your page's outline (your page has
+   * the `<h1>`). Default `2`.
+   * @example <BillingPage headingLevel={3} />
+   */
+  headingLevel?: 1 | 2 | 3 | 4 | 5 | 6;
+  /**
+   * Sections to leave out; they are then not loaded at all.
+   * @example <BillingPage hide={["profile"]} />
+   */
+  hide?: readonly BillingPageSection[];
+  /** Payments per page in the history. Default `10`. */
+  historyPageSize?: number;
+  className?: string;
+}
+
+/**
+ * The whole billing page in one drop-in: the customer's billing details, their
+ * saved cards, the payment history with receipts, and the way into Ching's hosted portal for
+ * subscriptions. Each section loads on its own, with a skeleton meanwhile.
+ *
+ * @example
+ * <BillingPortalProvider endpoint="/api/billing">
+ *   <h1>Billing</h1>
+ *   <BillingPage />
+ * </BillingPortalProvider>
+ */
+export function BillingPage({ headingLevel = 2, hide = [], historyPageSize, className }: BillingPageProps) {
+  const strings = useMessages(NAME);
+  const { messages } = strings;
+  const root = useRootProps(NAME, strings, "ching-page", className);
+  const shown = (section: BillingPageSection) => !hide.includes(section);
+  const lazySection = (section: BillingPageSection, node: ReactNode) =>
+    shown(section) ? (
+      <div className={`ching-page__section ching-page__section--${section}`} data-ching-section={section}>
+        <Suspense fallback={<SectionSkeleton messages={messages} />}>{node}</Suspense>
+      </div>
+    ) : null;
+
+  return (
+    <div {...root}>
+      {lazySection("profile", <CustomerProfile headingLevel={headingLevel} />)}
+      {lazySection("cards", <CardsSection headingLevel={headingLevel} />)}
+      {lazySection("history", <BillingHistory headingLevel={headingLevel} pageSize={historyPageSize} />)}
+      {lazySection("manage", <ManageSection headingLevel={headingLevel} />)}
+    </div>
+  );
+}

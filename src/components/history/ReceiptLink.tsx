@@ -1,0 +1,38 @@
+import { useQuery } from "@tanstack/react-query";
+import type { BillingDocument } from "../../core/billing";
+import type { BillingPortalError } from "../../core/error";
+import type { Messages } from "../../core/messages";
+import { documentQueryOptions, useDocumentPdfUrl } from "../../react";
+import { useBillingPortalContext } from "../../react/internal";
+import { fillMessage } from "../utils/fillMessage";
+
+const NAME = "BillingHistory";
+
+/** "Tax invoice receipt 1042" once the document is read; "Receipt" until then (or when it cannot be read). */
+function documentLabel(document: BillingDocument | undefined, messages: Messages): string {
+  if (!document?.number) return messages["history.document.pending"];
+  return fillMessage(messages[`history.document.${document.type}`] ?? messages["history.document.pending"], {
+    number: document.number,
+  });
+}
+
+/**
+ * The link to a charge's receipt PDF, a real `<a href>` (middle-click, "open in
+ * new tab" and popup blockers all behave), labelled with the document's type and
+ * number. It reads the document only while its row is on screen, so a page of
+ * history costs at most one request per row with a receipt.
+ */
+export function ReceiptLink({ documentId, messages }: { documentId: string; messages: Messages }) {
+  const { client, queryClient } = useBillingPortalContext(NAME);
+  const pdfUrl = useDocumentPdfUrl();
+  const { data } = useQuery<BillingDocument, BillingPortalError>(
+    { ...documentQueryOptions(client, documentId), retry: false, staleTime: Infinity },
+    queryClient,
+  );
+  return (
+    <a className="ching-link" href={pdfUrl(documentId)} target="_blank" rel="noopener">
+      {documentLabel(data, messages)}{" "}
+      <span className="ching-visually-hidden">{messages["history.document.newTab"]}</span>
+    </a>
+  );
+}
