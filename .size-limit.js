@@ -79,7 +79,8 @@ export default [
     // 13.4 kB over it, goal missed. Over the provider: TanStack's query and mutation observers 4.4 kB (the
     // hooks-only bundle pays them too; over it PaymentMethods adds 8.8 kB), both catalogs ~5 kB (every
     // locale's every string is static today), the component ~3.5 kB. The confirm dialog (Radix) is lazy.
-    limit: "21.1 kB",
+    // 22.1 kB once the history's strings joined the catalogs (both locales load up front).
+    limit: "22.2 kB",
     modifyEsbuildConfig: withoutLazyChunks,
   },
   {
@@ -105,15 +106,16 @@ export default [
     // preset themes, the Israeli phone formatter, new strings; 102.25 kB with the second wave's hooks
     // and billing types. Issue 14 adds PaymentMethods with its confirm dialog and the cards.* strings
     // of both locales: 106.9 kB (2026-12-01); issue 15 adds BillingHistory, ManageBillingButton, BillingPage
-    // and the history.*/portal.*/page.* strings (about 4.9 kB on its own).
-    limit: "107 kB",
+    // and the history.*/portal.*/page.* strings (about 4.9 kB on its own): 111.06 kB with both.
+    limit: "111.5 kB",
     modifyEsbuildConfig: onlyReactExternal,
   },
   {
     name: "styles.css",
     path: "dist/styles.css",
     gzip: true,
-    limit: "4 kB",
+    // goal 4 kB: 4.34 kB with the cards', history's and page's rules (issues 14, 15)
+    limit: "4.5 kB",
   },
   {
     name: "/server (no React in it)",

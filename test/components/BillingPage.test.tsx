@@ -87,7 +87,7 @@ describe("BillingPage", () => {
 
   it("leaves hidden sections out, and does not load their data", async () => {
     const portal = usePortal({ customers: [TAL], signedIn: TAL.id, demoBilling: true });
-    const { container } = renderInProvider(<BillingPage hide={["profile", "manage"]} />, { locale: "en" });
+    const { container } = renderInProvider(<BillingPage hide={["profile", "cards", "manage"]} />, { locale: "en" });
     expect(await screen.findByRole("region", { name: en["history.title"] })).toBeInTheDocument();
     expect(screen.queryByRole("region", { name: en["profile.title"] })).toBeNull();
     expect(screen.queryByRole("region", { name: en["page.manage.title"] })).toBeNull();
