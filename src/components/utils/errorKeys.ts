@@ -1,4 +1,5 @@
 import { BillingPortalError } from "../../core/error";
+import { FIELD_CONFLICT_CODES } from "../../core/errorCodes";
 import type { MessageKey } from "../../core/messages";
 import { isFormField, type FormField } from "./formValues";
 
@@ -9,7 +10,9 @@ import { isFormField, type FormField } from "./formValues";
 export function schemaErrorKey(field: FormField, code: string | undefined): MessageKey {
   switch (field) {
     case "name":
-      return code === "too_big" ? "form.error.name.tooLong" : "form.error.name.required";
+      if (code === "too_big") return "form.error.name.tooLong";
+      // The schema's refine: control or text-direction characters (core/customer.ts).
+      return code === "custom" ? "form.error.name.characters" : "form.error.name.required";
     case "email":
       return "form.error.email.invalid";
     case "phone":
@@ -43,9 +46,10 @@ export function placeServerError(error: unknown): ServerErrorPlacement {
   let unplaced = false;
   if (!(error instanceof BillingPortalError)) return { fields, form: "form.error.generic" };
 
-  const code = error.code.toUpperCase();
-  if (code === "EMAIL_EXISTS") fields.email = "form.error.email.exists";
-  else if (error.status === 409 && /TAX_?ID/.test(code)) fields.taxId = "form.error.taxId.exists";
+  // Ching's conflicts that belong to one field, from the one table of codes (core/errorCodes.ts).
+  const field = FIELD_CONFLICT_CODES[error.code.toUpperCase() as keyof typeof FIELD_CONFLICT_CODES];
+  if (field === "email") fields.email = "form.error.email.exists";
+  else if (field === "taxId") fields.taxId = "form.error.taxId.exists";
 
   for (const issue of error.issues) {
     const field = issue.path[0];

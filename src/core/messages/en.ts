@@ -32,6 +32,7 @@ export const en = {
   "form.error.network": "We couldn't reach the server. Check your connection and try again.",
   "form.error.name.required": "Enter your name.",
   "form.error.name.tooLong": "The name is too long.",
+  "form.error.name.characters": "Remove the control or text-direction characters from the name.",
   "form.error.email.invalid": "Enter a valid email address, like name@example.com.",
   "form.error.email.exists": "This email address is already in use by another customer.",
   "form.error.phone.invalid": "Enter a valid phone number, like 050-123-4567 or +44 20 7946 0958.",

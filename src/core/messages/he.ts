@@ -34,6 +34,7 @@ export const he: Messages = {
   "form.error.network": "לא הצלחנו להתחבר לשרת. בדקו את החיבור ונסו שוב.",
   "form.error.name.required": "נא להזין שם.",
   "form.error.name.tooLong": "השם ארוך מדי.",
+  "form.error.name.characters": "יש להסיר מהשם תווי בקרה או תווי כיווניות טקסט.",
   "form.error.email.invalid": "נא להזין כתובת דוא״ל תקינה, למשל name@example.com.",
   "form.error.email.exists": "כתובת הדוא״ל הזו כבר בשימוש אצל לקוח אחר.",
   "form.error.phone.invalid": "נא להזין מספר טלפון תקין, למשל 050-123-4567 או +44 20 7946 0958.",
