@@ -15,6 +15,7 @@ export {
   type EndpointClient,
   type EndpointClientOptions,
   type EndpointConfig,
+  type CreateDefaults,
   type HeadersOption,
   type HeadersValue,
   type CredentialsOption,

@@ -1,6 +1,6 @@
 import type { CreateCustomerInput, Customer, UpdateCustomerInput } from "./customer";
 import { errorFromResponse, networkError, timeoutError } from "./error";
-import { CUSTOMERS_PATH, customerPath, ME_PATH, type ProtocolMethod } from "./protocol";
+import { CREATE_DEFAULTS_PATH, CUSTOMERS_PATH, customerPath, ME_PATH, type ProtocolMethod } from "./protocol";
 
 /**
  * The browser's client for the merchant endpoint protocol (docs/protocol.md).
@@ -118,6 +118,16 @@ export const getMe = (config: EndpointConfig, options?: RequestOptions): Promise
 /** `GET /customers/:id`. */
 export const getCustomer = (config: EndpointConfig, customerId: string, options?: RequestOptions): Promise<Customer> =>
   callEndpoint(config, "GET", customerPath(customerId), undefined, options);
+
+/** What a create fills in from the person's account when the browser sends none (the server's `identify`). */
+export interface CreateDefaults {
+  name: string | null;
+  email: string | null;
+}
+
+/** `GET /customers/me/defaults`: the name and email a create would use, to show them in the form first. */
+export const getCreateDefaults = (config: EndpointConfig, options?: RequestOptions): Promise<CreateDefaults> =>
+  callEndpoint(config, "GET", CREATE_DEFAULTS_PATH, undefined, options);
 
 /** `GET /customers`. */
 export const listCustomers = (config: EndpointConfig, options?: RequestOptions): Promise<Customer[]> =>

@@ -21,6 +21,7 @@ export const ROUTES = [
   { name: "createCustomer", method: "POST", path: "/customers" },
   { name: "getMe", method: "GET", path: "/customers/me" },
   { name: "updateMe", method: "POST", path: "/customers/me" },
+  { name: "getCreateDefaults", method: "GET", path: "/customers/me/defaults" },
   { name: "getCustomer", method: "GET", path: "/customers/:customerId" },
   { name: "updateCustomer", method: "POST", path: "/customers/:customerId" },
   // The second wave: always the signed-in person's own customer, resolved on the server.
@@ -46,6 +47,8 @@ export const ME_PATH = "/customers/me";
 /** `/customers/:id`, the id encoded so that it cannot walk to another route. */
 export const customerPath = (customerId: string): string => `${CUSTOMERS_PATH}/${encodeURIComponent(customerId)}`;
 
+/** `/customers/me/defaults`: what a create would fill in from the person's account (`identify`). */
+export const CREATE_DEFAULTS_PATH = "/customers/me/defaults";
 // Plain literals, not templates over ME_PATH: bundlers keep a template they cannot prove pure.
 const enc = encodeURIComponent;
 /** `/customers/me/payment_methods`: the signed-in person's active saved cards. */

@@ -1,8 +1,8 @@
 import type { QueryClient } from "@tanstack/react-query";
 import type { BillingDocument, Charge, PaymentMethod } from "../core/billing";
 import { getDocument, getSetupSession, listCharges, listPaymentMethods, type SetupSessionState } from "../core/billingClient";
-import type { EndpointConfig } from "../core/client";
-import { ALL_KEY, chargesKey, documentKey, paymentMethodsKey, setupSessionKey } from "./keys";
+import { getCreateDefaults, type CreateDefaults, type EndpointConfig } from "../core/client";
+import { ALL_KEY, chargesKey, createDefaultsKey, documentKey, paymentMethodsKey, setupSessionKey } from "./keys";
 import { shouldRetry, STALE_TIME_MS, type BillingPortalQueryOptions } from "./queryOptions";
 
 /** The second wave's queries as TanStack Query options, like ./queryOptions.ts. */
@@ -32,6 +32,10 @@ export const paymentMethodsQueryOptions = (client: EndpointConfig): BillingPorta
  */
 export const chargesQueryOptions = (client: EndpointConfig): BillingPortalQueryOptions<Charge[]> =>
   options(chargesKey(), (context) => listCharges(client, context));
+
+/** What a create would fill in from the person's account: the create form shows it. */
+export const createDefaultsQueryOptions = (client: EndpointConfig): BillingPortalQueryOptions<CreateDefaults> =>
+  options(createDefaultsKey(), (context) => getCreateDefaults(client, context));
 
 /** A tax document of one of the person's charges. */
 export const documentQueryOptions = (client: EndpointConfig, documentId: string): BillingPortalQueryOptions<BillingDocument> =>

@@ -30,5 +30,7 @@ export {
   paymentMethodsQueryOptions,
   chargesQueryOptions,
   documentQueryOptions,
+  createDefaultsQueryOptions,
   setupSessionQueryOptions,
 } from "./billingQueryOptions";
+export { useCreateDefaults } from "./useCreateDefaults";

@@ -13,6 +13,7 @@ export const customerKey = (customerId: string) => customers("detail", customerI
 export const paymentMethodsKey = () => mine("payment_methods");
 export const setupSessionKey = (setupSessionId: string) => mine("setup_sessions", setupSessionId);
 export const chargesKey = () => mine("charges");
+export const createDefaultsKey = () => mine("defaults");
 export const documentKey = (documentId: string) => mine("documents", documentId);
 
 /**
@@ -37,6 +38,8 @@ export const billingPortalKeys = {
   setupSession: setupSessionKey,
   /** The signed-in person's charges (`GET /customers/me/charges`). */
   charges: chargesKey,
+  /** What a create would fill in from the person's account (`GET /customers/me/defaults`). */
+  createDefaults: createDefaultsKey,
   /** One tax document. */
   document: documentKey,
 };

@@ -105,6 +105,8 @@ export function createOperations(deps: OperationDependencies): Record<CustomerRo
       return found(await customers.update(identity.customerId, updateInput(body, ownMetadata(identity))), noSuchCustomer);
     },
     createCustomer: ({ identity, body, request }) => deps.createOnce(identity, body, request),
+    // What a create would fill in: the form shows it, so nobody meets EMAIL_EXISTS under an empty field.
+    getCreateDefaults: async ({ identity }) => ({ name: identity.name ?? null, email: identity.email ?? null }),
     async listCustomers(context) {
       if (!(await allowed("list", null, context))) throw problem(403, CODES.forbidden, "Listing customers is not allowed");
       return customers.list(context.request.signal);

@@ -25,6 +25,8 @@ export interface MockBillingPortalOptions {
   demoBilling?: boolean;
   /** The handler's `allowRemovePaymentMethods`. Default `true`. */
   allowRemovePaymentMethods?: boolean;
+  /** What `identify` tells of the signed-in person besides who they are: a create fills in their name and email. */
+  identity?: { name?: string; email?: string };
   /** The handler's `returnUrl`: where the hosted pages send the person back. */
   returnUrl?: string;
   /**
@@ -138,7 +140,7 @@ export function createMockBillingPortal(options: MockBillingPortalOptions = {}):
       apiBase: MOCK_API_BASE,
       fetch: (input, init) => ching.fetch(input, init),
       basePath: endpointPath,
-      identify: () => (signedIn === false ? null : { userId: `user_${person}`, customerId: signedIn }),
+      identify: () => (signedIn === false ? null : { ...options.identity, userId: `user_${person}`, customerId: signedIn }),
       onCustomerCreated: (customer) => {
         signedIn = customer.id;
       },

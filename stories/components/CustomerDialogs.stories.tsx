@@ -113,7 +113,7 @@ export const EditServerErrorEnglish: Story = {
     const email = within(dialog).getByLabelText("Email");
     await userEvent.clear(email);
     await userEvent.type(email, "dana@example.com{Enter}");
-    await expect(await within(dialog).findByText("This email address is already in use by another customer.")).toBeVisible();
+    await expect(await within(dialog).findByText(catalog("en")["form.error.email.exists"])).toBeVisible();
     await expect(screen.getByRole("dialog")).toBeVisible();
   },
 };

@@ -160,7 +160,7 @@ export const EmailExistsEnglish: Story = {
     const canvas = within(canvasElement);
     await userEvent.type(canvas.getByLabelText("Full name"), "Tal Levi");
     await userEvent.type(canvas.getByLabelText("Email"), "dana@example.com{Enter}");
-    await expect(await canvas.findByText("This email address is already in use by another customer.")).toBeVisible();
+    await expect(await canvas.findByText(catalog("en")["form.error.email.exists"])).toBeVisible();
   },
 };
 

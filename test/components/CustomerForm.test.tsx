@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
 import { describe, expect, it, vi } from "vitest";
 import { CustomerForm } from "../../src/components";
+import { en } from "../../src/core/messages";
 import type { Customer } from "../../src/core/customer";
 import { useCustomer } from "../../src/react";
 import type { MockBillingPortal } from "../../src/testing";
@@ -113,7 +114,7 @@ describe("CustomerForm, creating", () => {
     await user.type(screen.getByLabelText("Phone"), "0501234567");
     await user.click(screen.getByRole("button", { name: "Save details" }));
     const email = screen.getByLabelText("Email");
-    await waitFor(() => expect(email).toHaveAccessibleDescription("This email address is already in use by another customer."));
+    await waitFor(() => expect(email).toHaveAccessibleDescription(en["form.error.email.exists"]));
     expect(email).toHaveAttribute("aria-invalid", "true");
     expect(email).toHaveFocus();
     expect(email).toHaveValue("dana@example.com");

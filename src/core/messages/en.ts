@@ -34,7 +34,7 @@ export const en = {
   "form.error.name.tooLong": "The name is too long.",
   "form.error.name.characters": "Remove the control or text-direction characters from the name.",
   "form.error.email.invalid": "Enter a valid email address, like name@example.com.",
-  "form.error.email.exists": "This email address is already in use by another customer.",
+  "form.error.email.exists": "This email already belongs to another customer. Use another email address, or sign in with the account that uses this one.",
   "form.error.phone.invalid": "Enter a valid phone number, like 050-123-4567 or +44 20 7946 0958.",
   "form.error.taxId.invalid": "Enter a valid tax ID.",
   "form.error.taxId.exists": "This tax ID is already in use by another customer.",

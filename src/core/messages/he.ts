@@ -36,7 +36,7 @@ export const he: Messages = {
   "form.error.name.tooLong": "השם ארוך מדי.",
   "form.error.name.characters": "יש להסיר מהשם תווי בקרה או תווי כיווניות טקסט.",
   "form.error.email.invalid": "נא להזין כתובת דוא״ל תקינה, למשל name@example.com.",
-  "form.error.email.exists": "כתובת הדוא״ל הזו כבר בשימוש אצל לקוח אחר.",
+  "form.error.email.exists": "כתובת הדוא״ל הזו כבר שייכת ללקוח אחר. יש להזין כתובת אחרת, או להתחבר לחשבון שמשתמש בה.",
   "form.error.phone.invalid": "נא להזין מספר טלפון תקין, למשל 050-123-4567 או +44 20 7946 0958.",
   "form.error.taxId.invalid": "נא להזין מספר עוסק תקין.",
   "form.error.taxId.exists": "מספר העוסק הזה כבר בשימוש אצל לקוח אחר.",
