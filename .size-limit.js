@@ -79,8 +79,8 @@ export default [
     // 13.4 kB over it, goal missed. Over the provider: TanStack's query and mutation observers 4.4 kB (the
     // hooks-only bundle pays them too; over it PaymentMethods adds 8.8 kB), both catalogs ~5 kB (every
     // locale's every string is static today), the component ~3.5 kB. The confirm dialog (Radix) is lazy.
-    // 22.1 kB once the history's strings joined the catalogs (both locales load up front).
-    limit: "22.2 kB",
+    // 22.3 kB once the history's and the form's new strings joined the catalogs (both locales load up front).
+    limit: "22.4 kB",
     modifyEsbuildConfig: withoutLazyChunks,
   },
   {

@@ -85,7 +85,8 @@ export function createBillingOperations(deps: BillingDependencies): Record<Billi
     returnUrlOf(context.body, context.request, context.origin, deps.allowedOrigins, deps.returnUrl);
 
   return {
-    listPaymentMethods: (context) => cardsOf(own(context), context.request.signal),
+    // No customer yet: no cards and no charges, a state answered 200 `[]` (a 404 would be red in every console).
+    listPaymentMethods: async (context) => (context.identity.customerId ? cardsOf(context.identity.customerId, context.request.signal) : []),
 
     async detachPaymentMethod(context) {
       if (!deps.allowRemovePaymentMethods) throw problem(403, CODES.forbidden, "Removing cards is turned off");
@@ -128,7 +129,8 @@ export function createBillingOperations(deps: BillingDependencies): Record<Billi
       return { id: session.id, status: session.status, payment_method: session.payment_method ?? null };
     },
 
-    listCharges: (context) => chargesOf(own(context), context.request.signal).then((charges) => charges.slice(0, 100)),
+    listCharges: async (context) =>
+      context.identity.customerId ? (await chargesOf(context.identity.customerId, context.request.signal)).slice(0, 100) : [],
 
     getDocument: documentOf,
 

@@ -38,9 +38,14 @@ describe.each(transports)("billing routes (%s)", (transport) => {
       expect((answer.json.data as PaymentMethod[])[0]).toMatchObject({ is_default: true, card: { last4: "5555" } });
     });
 
-    it("answers 404 while the person has no customer yet, without asking Ching", async () => {
+    it("answers no cards and no charges (200, []) while the person has no customer yet, without asking Ching", async () => {
       const { call, ching } = await setup();
-      expect((await call("/customers/me/payment_methods")).status).toBe(404);
+      for (const path of ["/customers/me/payment_methods", "/customers/me/charges"]) {
+        const answer = await call(path);
+        expect(answer.status, path).toBe(200);
+        expect(answer.json, path).toEqual({ success: true, data: [] });
+      }
+      expect((await call("/customers/me/setup_sessions", { body: {} })).status).toBe(404);
       expect(ching.callCount()).toBe(0);
     });
   });
