@@ -148,7 +148,7 @@ export const EmailExistsHebrew: Story = {
     const canvas = within(canvasElement);
     await userEvent.type(canvas.getByLabelText("שם מלא"), "טל לוי");
     await userEvent.type(canvas.getByLabelText("דוא״ל"), "dana@example.com{Enter}");
-    await expect(await canvas.findByText("כתובת הדוא״ל הזו כבר בשימוש אצל לקוח אחר.")).toBeVisible();
+    await expect(await canvas.findByText(catalog("he")["form.error.email.exists"])).toBeVisible();
     await expect(canvas.getByLabelText("דוא״ל")).toHaveValue("dana@example.com");
   },
 };
