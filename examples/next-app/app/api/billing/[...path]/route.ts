@@ -13,7 +13,7 @@ const handler = createBillingPortalHandler({
     return user ? { userId: user.id, customerId: user.chingCustomerId, email: user.email } : null;
   },
   onCustomerCreated: async (customer, _request, identity) => {
-    await setChingCustomerId(identity.userId!, customer.id);
+    await setChingCustomerId(String(identity.userId), customer.id);
   },
 });
 
