@@ -1,6 +1,6 @@
 import { normalizeIssues, text as nonEmpty, type BillingPortalError } from "../core/error";
 import { HANDLER_ERROR_CODES as CODES, isRecord } from "../core/envelope";
-import { problem } from "./http";
+import { problem, readBytesCapped } from "./http";
 import type { FetchLike } from "./options";
 
 export interface ChingClientOptions {
@@ -42,26 +42,8 @@ async function readCapped(response: Response, limit: number): Promise<string> {
     void response.body?.cancel().catch(() => undefined);
     throw new AnswerTooLarge();
   }
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      void reader.cancel().catch(() => undefined);
-      throw new AnswerTooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
+  const bytes = await readBytesCapped(response.body, limit);
+  if (!bytes) throw new AnswerTooLarge();
   return new TextDecoder().decode(bytes);
 }
 

@@ -47,21 +47,22 @@ export function failure(error: BillingPortalError, extra?: Record<string, string
 export const tooLarge = (limit: number) => problem(413, HANDLER_ERROR_CODES.payloadTooLarge, `The request body is over ${limit} bytes`);
 
 /**
- * Reads a JSON body of at most `limit` bytes (check the declared size first: guards.ts): the stream is read chunk by chunk and cancelled as soon
- * as it passes the limit, so an endless body is never read to its end.
+ * The bytes of a body stream, at most `limit`: read chunk by chunk and cancelled as soon as it
+ * passes the limit, so an endless body is never read to its end. `undefined` when it passed.
+ * Shared by the browser's request bodies and Ching's answers.
  */
-export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
+export async function readBytesCapped(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array | undefined> {
   const chunks: Uint8Array[] = [];
   let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
+  if (body) {
+    const reader = body.getReader();
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
       size += value.byteLength;
       if (size > limit) {
         void reader.cancel().catch(() => undefined);
-        throw tooLarge(limit);
+        return undefined;
       }
       chunks.push(value);
     }
@@ -72,6 +73,13 @@ export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Pr
     bytes.set(chunk, at);
     at += chunk.byteLength;
   }
+  return bytes;
+}
+
+/** Reads a JSON body of at most `limit` bytes (check the declared size first: guards.ts). */
+export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
+  const bytes = await readBytesCapped(request.body, limit);
+  if (!bytes) throw tooLarge(limit);
   try {
     return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) as unknown;
   } catch {
