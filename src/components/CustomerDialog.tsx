@@ -3,6 +3,7 @@ import * as Dialog from "@radix-ui/react-dialog";
 import { useControllableState } from "@radix-ui/react-use-controllable-state";
 import { useId, useRef, useState, type ReactElement } from "react";
 import type { Customer } from "../core/customer";
+import { useCreateDefaults } from "../react";
 import { CustomerForm } from "./CustomerForm";
 import { CloseIcon } from "./icons";
 import { useMessages } from "./useMessages";
@@ -47,6 +48,8 @@ export function CustomerDialog(props: CustomerDialogProps) {
   const overlay = useRootProps(consumerName, strings, "ching-overlay");
   const panel = useRootProps(consumerName, strings, "ching-dialog", className);
   const kind = customer ? "edit" : "create";
+  // Asked for while the dialog is still closed, so the create form opens with them filled in.
+  useCreateDefaults({ enabled: !customer });
 
   const [isOpen, setOpenState] = useControllableState({ prop: open, defaultProp: defaultOpen, onChange: onOpenChange, caller: consumerName });
   const confirmId = `ching-discard-${useId()}`;

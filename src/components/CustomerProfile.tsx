@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
-import { useCustomer } from "../react";
+import { useCreateDefaults, useCustomer } from "../react";
 import { ErrorIcon, SuccessIcon } from "./icons";
 import { ProfileDetails, ProfileSkeleton } from "./ProfileDetails";
 import { useMessages } from "./useMessages";
@@ -55,6 +55,8 @@ export function CustomerProfile({ customerId, headingLevel = 2, className }: Cus
   const root = useRootProps(NAME, strings, "ching-card", "ching-profile", className);
   const titleId = `ching-profile-${useId()}`;
   const { data: customer, error, isPending, isFetching, refetch } = useCustomer(customerId);
+  // No customer yet: what the create form will start from is asked for now, so it opens filled in.
+  useCreateDefaults({ enabled: customer === null });
 
   const [openDialog, setOpenDialog] = useState<DialogKind | null>(null);
   // A dialog mounts on first use and then stays, so reopening is instant.
