@@ -8,6 +8,7 @@ import { en } from "../../src/core/messages";
 import type { Customer } from "../../src/core/customer";
 import { billingPortalKeys, useCustomer } from "../../src/react";
 import type { MockBillingPortal } from "../../src/testing";
+import { testQueryClient } from "../render";
 import { customerObject, DANA, expectNoAxeViolations, renderInProvider, TAL, mockEndpoint } from "./helpers";
 
 const { server, usePortal } = mockEndpoint();
@@ -261,6 +262,15 @@ describe("CustomerForm, creating from the signed-in person's account", () => {
     expect(queryClient.isFetching({ queryKey: billingPortalKeys.createDefaults() })).toBe(0);
     expect(defaultsStatus(queryClient)).not.toBe("success");
     expect(portal.requests.map((request) => `${request.method} ${request.path}`)).toEqual(["GET /customers/me"]);
+  });
+
+  it("leaves an edit's unset email empty even when the defaults are in the cache (asked for before the create)", () => {
+    usePortal({ customers: [TAL], signedIn: TAL.id });
+    const queryClient = testQueryClient();
+    queryClient.setQueryData(billingPortalKeys.createDefaults(), { name: "Someone Else", email: "else@example.com" });
+    renderInProvider(<CustomerForm customer={customerObject({ email: null })} />, { locale: "en", queryClient });
+    expect(screen.getByLabelText("Full name")).toHaveValue("Tal Levi");
+    expect(screen.getByLabelText("Email")).toHaveValue("");
   });
 });
 
