@@ -39,6 +39,8 @@ export interface ChromiumRun extends PageRun {
   requests: PageRequests;
   /** JavaScript and CSS the page fetched, bytes (uncompressed: the server does not compress). */
   fetchedBytes: number;
+  /** The handler's answers while the page loaded: how many, their summed and longest time from request to last byte, ms. */
+  handler: { requests: number; totalMs: number; maxMs: number };
   /** The renderer's main thread from navigation until the page settled: its CPU time and parts of it (CDP Performance metrics in thread ticks), ms. */
   cpu: { thread: number; script: number; layout: number; style: number };
 }
@@ -55,6 +57,10 @@ export interface ChromiumPageFigures {
   shownMs: Spread;
   actualDurationMs: Spread;
   cpuMs: Spread;
+  /** From navigation to the page's `root.render()` (HTML, the main chunk fetched, parsed and run). */
+  renderCalledAt: Spread;
+  /** The longest a handler answer took in each run. */
+  handlerMaxMs: Spread;
   /** The most renders any run counted, per section, while loading and after each change. */
   renders: PerSection;
   ownRenders: PerSection;
@@ -146,6 +152,7 @@ export async function runBillingPageChromiumBench(options: { charges?: number; r
       }),
     );
     let requested: string[] = [];
+    let handlerTimes: number[] = [];
     let fetchedBytes = 0;
     const server = http.createServer((req, res) => {
       const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
@@ -155,6 +162,8 @@ export async function runBillingPageChromiumBench(options: { charges?: number; r
       }
       if (path === BASE_PATH || path.startsWith(`${BASE_PATH}/`)) {
         requested.push(path.slice(BASE_PATH.length));
+        const started = performance.now();
+        res.once("finish", () => handlerTimes.push(performance.now() - started));
         void billing(req, res);
         return;
       }
@@ -187,6 +196,7 @@ export async function runBillingPageChromiumBench(options: { charges?: number; r
     const problems: string[] = [];
     for (let index = 0; index < runCount; index++) {
       requested = [];
+      handlerTimes = [];
       fetchedBytes = 0;
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "he-IL", timezoneId: "Asia/Jerusalem" });
       try {
@@ -207,11 +217,12 @@ export async function runBillingPageChromiumBench(options: { charges?: number; r
         const loaded = await mainThread(cdp);
         const requests = countRequests(requested);
         const fetched = fetchedBytes;
+        const handler = { requests: handlerTimes.length, totalMs: handlerTimes.reduce((sum, time) => sum + time, 0), maxMs: Math.max(0, ...handlerTimes) };
         await page.evaluate(() => window.__billingPageBench!.resume());
         const result = await page.evaluate(() => window.__billingPageBench!.result);
         if ("error" in result) throw new Error(`run ${index + 1}: ${result.error}`);
         const cpu = { thread: loaded.thread - before.thread, script: loaded.script - before.script, layout: loaded.layout - before.layout, style: loaded.style - before.style };
-        runs.push({ ...result, requests, fetchedBytes: fetched, cpu });
+        runs.push({ ...result, requests, fetchedBytes: fetched, cpu, handler });
       } finally {
         await context.close();
       }
@@ -227,6 +238,8 @@ export async function runBillingPageChromiumBench(options: { charges?: number; r
       shownMs: spread(runs.map((run) => run.shownMs)),
       actualDurationMs: spread(runs.map((run) => run.actualDurationMs)),
       cpuMs: spread(runs.map((run) => run.cpu.thread)),
+      renderCalledAt: spread(runs.map((run) => run.shownAt - run.shownMs)),
+      handlerMaxMs: spread(runs.map((run) => run.handler.maxMs)),
       renders: maxPerSection(runs.map((run) => run.renders)),
       ownRenders: maxPerSection(runs.map((run) => run.ownRenders)),
       after: {
