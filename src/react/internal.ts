@@ -7,3 +7,4 @@
 export { useBillingPortalContext, type BillingPortalContextValue } from "./context";
 export { useLocaleFor } from "./useLocale";
 export { useCustomerSelect } from "./useCustomerSelect";
+export { retryFor } from "./queryOptions";
