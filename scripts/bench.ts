@@ -169,11 +169,11 @@ function billingPageRows(jsdom: BillingPageFigures | undefined, chromium: Chromi
     const slow = chromium.shownAt.median > PAGE_BUDGET.chromiumShownMs;
     const spread = (s: Spread) => `median ${ms(s.median)} (${ms(s.min)}–${ms(s.max)})`;
     rows.push([
-      `6. BillingPage, ${chromium.charges} charges, ${chromium.browser} (React production + profiling, real handler on 127.0.0.1): load, ${chromium.runs.length} cold loads`,
+      `6. BillingPage, ${chromium.charges} charges, ${chromium.browser} (React production build, real handler on 127.0.0.1): load, ${chromium.runs.length} cold loads`,
       `every section shown ${spread(chromium.shownAt)} after navigation${slow ? " OVER" : ""}: render() called after ${spread(chromium.renderCalledAt)}, ` +
         `every section shown ${spread(chromium.shownMs)} after it; renderer main-thread CPU to settled ${spread(chromium.cpuMs)}; ` +
         `slowest handler answer ${spread(chromium.handlerMaxMs)}; renders (most of any load): ${perSection(chromium.renders)} (as a whole: ${perSection(chromium.ownRenders)}); ` +
-        `${first.rows} rows, ${first.cards} cards on screen; Profiler ${ms(chromium.actualDurationMs.median)} render time (median); ${requests(first.requests)}; ` +
+        `${first.rows} rows, ${first.cards} cards on screen; ${requests(first.requests)}; ` +
         `${kB(first.fetchedBytes)} JS+CSS fetched of ${kB(chromium.bundleBytes)} built (uncompressed)` +
         (over.length > 0 ? `; OVER: ${over.join(", ")}` : "") +
         (chromium.problems.length > 0 ? `; page problems: ${chromium.problems.slice(0, 3).join("; ")}` : ""),

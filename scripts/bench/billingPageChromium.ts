@@ -3,8 +3,11 @@
  * (the jsdom bench's, see billingPage.tsx) in a real browser.
  *
  *   - the page (chromium/main.tsx) is built by Vite into a temporary folder, as a
- *     merchant would ship it: production React, but react-dom's profiling build so
- *     that <Profiler> reports, names kept for the report of a stray re-render;
+ *     merchant would ship it: production React (not react-dom's profiling build, which
+ *     logs every component's render and effects to the performance timeline: a fifth of
+ *     the main thread's time in a CPU profile of this page), function names kept for
+ *     the report of a stray re-render; renders are counted through the DevTools hook,
+ *     which production builds call too (<Profiler> reports nothing there);
  *   - one Node server on 127.0.0.1 serves it and mounts the real handler
  *     (`createBillingPortalHandler`) in front of the in-memory Ching, seeded as the
  *     jsdom bench's MSW mock is (billingPageData.ts);
@@ -55,7 +58,6 @@ export interface ChromiumPageFigures {
   /** Medians and extremes over the runs. */
   shownAt: Spread;
   shownMs: Spread;
-  actualDurationMs: Spread;
   cpuMs: Spread;
   /** From navigation to the page's `root.render()` (HTML, the main chunk fetched, parsed and run). */
   renderCalledAt: Spread;
@@ -106,8 +108,6 @@ async function buildPage(outDir: string): Promise<{ bytes: number; files: Map<st
     logLevel: "silent",
     mode: "production",
     plugins: [react()],
-    // <Profiler> reports only in react-dom's profiling build (production otherwise).
-    resolve: { alias: [{ find: /^react-dom\/client$/, replacement: "react-dom/profiling" }] },
     build: { outDir, emptyOutDir: true, sourcemap: false, reportCompressedSize: false, rolldownOptions: { output: { keepNames: true } } },
   });
   const files = new Map<string, Buffer>();
@@ -236,7 +236,6 @@ export async function runBillingPageChromiumBench(options: { charges?: number; r
       runs,
       shownAt: spread(runs.map((run) => run.shownAt)),
       shownMs: spread(runs.map((run) => run.shownMs)),
-      actualDurationMs: spread(runs.map((run) => run.actualDurationMs)),
       cpuMs: spread(runs.map((run) => run.cpu.thread)),
       renderCalledAt: spread(runs.map((run) => run.shownAt - run.shownMs)),
       handlerMaxMs: spread(runs.map((run) => run.handler.maxMs)),

@@ -1,6 +1,6 @@
 /**
- * The Chromium bench page: BillingPage from source in a production profiling
- * build of React (billingPageChromium.ts builds it), against the real handler on
+ * The Chromium bench page: BillingPage from source in a production build of
+ * React (billingPageChromium.ts builds it), against the real handler on
  * the page's own origin (127.0.0.1). It starts the scenario at once; Playwright
  * awaits `window.__billingPageBench.settled`, reads the renderer's CPU figures,
  * calls `resume()` for the scenario's changes, and awaits `result`.
