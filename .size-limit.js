@@ -89,7 +89,8 @@ export default [
     import: "{ BillingPortalProvider, BillingPage }",
     gzip: true,
     // Issue 15: ≤ 25 kB over React. The page itself is a frame and skeletons; profile,
-    // history and the manage section each arrive with import().
+    // history and the manage section each arrive with import(). 17.77 kB once it asks for the
+    // sections' data itself (their query options come into the first load), 2026-12-02.
     limit: "25 kB",
     modifyEsbuildConfig: withoutLazyChunks,
   },
@@ -107,7 +108,8 @@ export default [
     // and billing types. Issue 14 adds PaymentMethods with its confirm dialog and the cards.* strings
     // of both locales: 106.9 kB (2026-12-01); issue 15 adds BillingHistory, ManageBillingButton, BillingPage
     // and the history.*/portal.*/page.* strings (about 4.9 kB on its own): 111.06 kB with both.
-    limit: "111.5 kB",
+    // BillingPage asking for its sections' data as it mounts (not after each chunk): 111.51 kB (2026-12-02).
+    limit: "111.6 kB",
     modifyEsbuildConfig: onlyReactExternal,
   },
   {

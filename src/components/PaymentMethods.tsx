@@ -1,6 +1,8 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import type { PaymentMethod } from "../core/billing";
-import { useAddPaymentMethod, useCustomer, usePaymentMethods, useRemovePaymentMethod, type UseAddPaymentMethodOptions } from "../react";
+import type { Customer } from "../core/customer";
+import { useAddPaymentMethod, usePaymentMethods, useRemovePaymentMethod, type UseAddPaymentMethodOptions } from "../react";
+import { useCustomerSelect } from "../react/internal";
 import { PaymentMethodRow, PaymentMethodSkeleton } from "./PaymentMethodRow";
 import { SetupReturnNotice } from "./SetupReturnNotice";
 import { useMessages } from "./useMessages";
@@ -12,6 +14,7 @@ import { useIsomorphicLayoutEffect } from "./utils/useIsomorphicLayoutEffect";
 import { useMonthNow } from "./utils/useMonthNow";
 
 const NAME = "PaymentMethods";
+const isTestCustomer = (customer: Customer | null) => customer?.livemode === false;
 
 // The confirm dialog brings Radix: it loads when first wanted (or a Remove button is hovered or focused).
 const loadDialog = () => import("./RemoveCardDialog");
@@ -58,7 +61,8 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
   const Heading = `h${headingLevel}` as const;
 
   const { data: cards, error, isPending, isFetching, refetch } = usePaymentMethods();
-  const { data: customer } = useCustomer();
+  // Only whether the customer is a test one: their new name does not re-render the cards.
+  const testMode = useCustomerSelect(NAME, isTestCustomer) === true;
   const add = useAddPaymentMethod(addOptions);
   const remove = useRemovePaymentMethod();
   const month = useMonthNow();
@@ -200,8 +204,6 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
       </div>
     );
   }
-
-  const testMode = customer?.livemode === false;
 
   return (
     <section {...root} aria-labelledby={titleId} aria-busy={busy || undefined}>

@@ -1,7 +1,10 @@
 /**
  * The one internal module of the hooks layer that the styled components use
- * (besides its public index): the provider's context and the locale with the
- * component's name in the missing-provider error. Not part of the package's API.
+ * (besides its public index): the provider's context, the locale with the
+ * component's name in the missing-provider error, and one fact of the signed-in
+ * customer without re-rendering on its other fields. Not part of the package's API.
  */
 export { useBillingPortalContext, type BillingPortalContextValue } from "./context";
 export { useLocaleFor } from "./useLocale";
+export { useCustomerSelect } from "./useCustomerSelect";
+export { retryFor } from "./queryOptions";
