@@ -26,7 +26,7 @@ export interface ServerBenchOptions {
   warmupSeconds?: number;
   /** autocannon connections. Default 20. */
   connections?: number;
-  /** Write a V8 CPU profile of the handler process (c) into this directory (`node --cpu-prof`). */
+  /** Write V8 CPU profiles of the proxy (b) and the handler (c) into `proxy/` and `handler/` of this directory (`node --cpu-prof`). */
   cpuProfileDir?: string;
   /** Told what is going on (default: nothing). */
   log?: (message: string) => void;
@@ -54,7 +54,7 @@ export interface ServerBenchResult {
   handler: ServerFigures;
   /** (c) over (b): throughput (goal ≥ 0.85) and CPU per request (goal ≤ 1.3). */
   ratios: { throughput: number; cpuPerRequest: number };
-  /** Where the handler's CPU profile went, with cpuProfileDir. */
+  /** Where the CPU profiles of (b) and (c) went, with cpuProfileDir. */
   cpuProfileDir?: string;
 }
 
@@ -146,10 +146,10 @@ export async function runServerBench(options: ServerBenchOptions = {}): Promise<
     const apiBase = String(ching.ready.apiBase);
     const customerId = String(ching.ready.customerId);
     const env = { BENCH_CHING_API_BASE: apiBase, BENCH_CUSTOMER_ID: customerId };
-    const proxy = await start("proxy", env);
+    const profile = (role: string) => (options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}/${role}`] : []);
+    const proxy = await start("proxy", env, profile("proxy"));
     children.push(proxy);
-    const profile = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-    const handler = await start("handler", env, profile);
+    const handler = await start("handler", env, profile("handler"));
     children.push(handler);
 
     const me = "/api/billing/customers/me";
@@ -194,6 +194,6 @@ export function formatServerBench(result: ServerBenchResult): string {
     ...rows.map(line),
     "",
     "goal for (c) / (b): throughput ≥ 0.85×, CPU per request ≤ 1.3× (CPU: the server's own process; Ching's work is in its own)",
-    ...(result.cpuProfileDir ? [`CPU profile of (c): ${result.cpuProfileDir}`] : []),
+    ...(result.cpuProfileDir ? [`CPU profiles of (b) and (c): ${result.cpuProfileDir}/proxy, ${result.cpuProfileDir}/handler`] : []),
   ].join("\n");
 }

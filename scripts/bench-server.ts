@@ -5,7 +5,7 @@
  *   BENCH_SECONDS=10          measured seconds per server
  *   BENCH_WARMUP_SECONDS=2    warm-up seconds per server (not counted)
  *   BENCH_CONNECTIONS=20      autocannon connections
- *   BENCH_CPU_PROF=dir        also write a V8 CPU profile of the handler's process there
+ *   BENCH_CPU_PROF=dir        also write V8 CPU profiles of the proxy's and the handler's processes there
  *   --json                    the figures as JSON instead of the table
  */
 import { resolve } from "node:path";
