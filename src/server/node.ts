@@ -36,6 +36,14 @@ class AdaptedRequest extends Request {
     this.nodeRequest = nodeRequest;
     this[DEPARTURE] = departure;
   }
+
+  /** A clone whose signal aborts with this one's (the base class would link the signal it never made). */
+  override clone(): Request {
+    const copy = super.clone();
+    const init: RequestInit & { duplex?: "half" } = { signal: this.signal };
+    if (copy.body) init.duplex = "half";
+    return new Request(copy, init);
+  }
 }
 Object.defineProperty(AdaptedRequest.prototype, "signal", {
   configurable: true,
