@@ -88,7 +88,8 @@ export function createBillingPortalHandler(options: BillingPortalHandlerOptions)
   const allowedOrigins = normalizeOrigins(options.allowedOrigins);
   const metadataKeys = new Set(options.metadataKeys ?? []);
   const secret = apiKey.slice(apiKey.indexOf("_", 3) + 1);
-  const redact = (text: string) => text.split(apiKey).join("[redacted]").split(secret).join("[redacted]");
+  // The key holds its secret part, so a text without the secret holds neither (one scan, as a rule).
+  const redact = (text: string) => (text.includes(secret) ? text.split(apiKey).join("[redacted]").split(secret).join("[redacted]") : text);
 
   const callbackTimeoutMs = options.callbackTimeoutMs ?? DEFAULT_CALLBACK_TIMEOUT_MS;
   /** Your callbacks, cut off after `callbackTimeoutMs`: a hung session store must not hang the request (or a user's create). */
