@@ -7,17 +7,48 @@
  *   (b) a bare hand-written node:http pass-through proxy: GET /api/billing/customers/me → (a)
  *   (c) the handler via toNodeHandler: GET /api/billing/customers/me → (a)
  *
+ * The servers run as a merchant's server runs the package: server-process.ts and the library
+ * bundled into plain JavaScript (a Vite SSR build into node_modules/.cache/bench-server, made
+ * fresh for every run), not through tsx, whose transform names every closure it creates
+ * (`__name`, an Object.defineProperty per closure) and so overstates the cost of closures
+ * (BENCH_FROM_SOURCE=1 runs the sources through tsx instead).
+ *
  * Each gets a warm-up, then a bounded run; the CPU time of the server's own process over the
  * run (`process.cpuUsage()`, reported over IPC) is divided by the answers it gave. For (b) and
  * (c) the work of Ching itself, in its own process, is left out. A benchmark, not a test: it
  * asserts nothing about timings.
  */
 import { fork, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { build } from "vite";
 import { MOCK_CHING_API_KEY } from "../src/testing/mockChing";
 
 const SERVER_PROCESS = fileURLToPath(new URL("./bench/server-process.ts", import.meta.url));
+const BUNDLE_DIR = fileURLToPath(new URL("../node_modules/.cache/bench-server/", import.meta.url));
+
+/** server-process.ts and what it imports from src/, as one plain ES module (dependencies stay imports). */
+async function bundleServerProcess(): Promise<string> {
+  await build({
+    configFile: false,
+    logLevel: "warn",
+    build: {
+      ssr: SERVER_PROCESS,
+      outDir: BUNDLE_DIR,
+      emptyOutDir: true,
+      minify: false,
+      target: "node20",
+      rollupOptions: { output: { format: "es", entryFileNames: "server-process.mjs" } },
+    },
+  });
+  return join(BUNDLE_DIR, "server-process.mjs");
+}
+
+interface Runner {
+  file: string;
+  execArgv: string[];
+}
 
 export interface ServerBenchOptions {
   /** Seconds of each measured run. Default 10. */
@@ -26,8 +57,10 @@ export interface ServerBenchOptions {
   warmupSeconds?: number;
   /** autocannon connections. Default 20. */
   connections?: number;
-  /** Write a V8 CPU profile of the handler process (c) into this directory (`node --cpu-prof`). */
+  /** Write V8 CPU profiles of the proxy (b) and the handler (c) into `proxy/` and `handler/` of this directory (`node --cpu-prof`). */
   cpuProfileDir?: string;
+  /** Run the servers from the TypeScript sources through tsx instead of a plain JavaScript bundle. Default false. */
+  fromSource?: boolean;
   /** Told what is going on (default: nothing). */
   log?: (message: string) => void;
 }
@@ -54,7 +87,9 @@ export interface ServerBenchResult {
   handler: ServerFigures;
   /** (c) over (b): throughput (goal ≥ 0.85) and CPU per request (goal ≤ 1.3). */
   ratios: { throughput: number; cpuPerRequest: number };
-  /** Where the handler's CPU profile went, with cpuProfileDir. */
+  /** How the servers ran: `bundle` (plain JavaScript, as in production) or `tsx` (the sources). */
+  runtime: "bundle" | "tsx";
+  /** Where the CPU profiles of (b) and (c) went, with cpuProfileDir. */
   cpuProfileDir?: string;
 }
 
@@ -67,9 +102,9 @@ interface Child {
   stop(): Promise<void>;
 }
 
-function start(role: "ching" | "proxy" | "handler", env: Record<string, string>, execArgv: string[] = []): Promise<Child> {
-  const child = fork(SERVER_PROCESS, [role], {
-    execArgv: ["--import", "tsx", ...execArgv],
+function start(runner: Runner, role: "ching" | "proxy" | "handler", env: Record<string, string>, execArgv: string[] = []): Promise<Child> {
+  const child = fork(runner.file, [role], {
+    execArgv: [...runner.execArgv, ...execArgv],
     env: { ...process.env, ...env },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -140,16 +175,19 @@ export async function runServerBench(options: ServerBenchOptions = {}): Promise<
   };
   const log = options.log ?? (() => undefined);
   const children: Child[] = [];
+  const fromSource = options.fromSource ?? false;
+  log(fromSource ? "servers from the sources, through tsx" : "bundling the servers (Vite SSR build)");
+  const runner: Runner = fromSource ? { file: SERVER_PROCESS, execArgv: ["--import", "tsx"] } : { file: await bundleServerProcess(), execArgv: [] };
   try {
-    const ching = await start("ching", {});
+    const ching = await start(runner, "ching", {});
     children.push(ching);
     const apiBase = String(ching.ready.apiBase);
     const customerId = String(ching.ready.customerId);
     const env = { BENCH_CHING_API_BASE: apiBase, BENCH_CUSTOMER_ID: customerId };
-    const proxy = await start("proxy", env);
+    const profile = (role: string) => (options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}/${role}`] : []);
+    const proxy = await start(runner, "proxy", env, profile("proxy"));
     children.push(proxy);
-    const profile = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-    const handler = await start("handler", env, profile);
+    const handler = await start(runner, "handler", env, profile("handler"));
     children.push(handler);
 
     const me = "/api/billing/customers/me";
@@ -158,6 +196,7 @@ export async function runServerBench(options: ServerBenchOptions = {}): Promise<
     const ours = await load("(c) handler via toNodeHandler", handler, `http://127.0.0.1:${handler.ready.port}${me}`, {}, settings, log);
     return {
       ...settings,
+      runtime: fromSource ? "tsx" : "bundle",
       ching: direct,
       proxy: bare,
       handler: ours,
@@ -187,13 +226,13 @@ export function formatServerBench(result: ServerBenchResult): string {
   const widths = head.map((cell, i) => Math.max(cell.length, ...rows.map((row) => row[i]?.length ?? 0)));
   const line = (cells: string[]) => `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(" | ")} |`;
   return [
-    `bench:server: GET /customers/me, autocannon ${result.connections} connections, ${result.warmupSeconds} s warm-up + ${result.seconds} s each, 127.0.0.1, every server in its own process`,
+    `bench:server: GET /customers/me, autocannon ${result.connections} connections, ${result.warmupSeconds} s warm-up + ${result.seconds} s each, 127.0.0.1, every server in its own process (${result.runtime === "bundle" ? "bundled JavaScript" : "sources through tsx"})`,
     "",
     line(head),
     `|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`,
     ...rows.map(line),
     "",
     "goal for (c) / (b): throughput ≥ 0.85×, CPU per request ≤ 1.3× (CPU: the server's own process; Ching's work is in its own)",
-    ...(result.cpuProfileDir ? [`CPU profile of (c): ${result.cpuProfileDir}`] : []),
+    ...(result.cpuProfileDir ? [`CPU profiles of (b) and (c): ${result.cpuProfileDir}/proxy, ${result.cpuProfileDir}/handler`] : []),
   ].join("\n");
 }

@@ -5,7 +5,8 @@
  *   BENCH_SECONDS=10          measured seconds per server
  *   BENCH_WARMUP_SECONDS=2    warm-up seconds per server (not counted)
  *   BENCH_CONNECTIONS=20      autocannon connections
- *   BENCH_CPU_PROF=dir        also write a V8 CPU profile of the handler's process there
+ *   BENCH_FROM_SOURCE=1       run the servers from the sources through tsx (default: a plain JavaScript bundle)
+ *   BENCH_CPU_PROF=dir        also write V8 CPU profiles of the proxy's and the handler's processes there
  *   --json                    the figures as JSON instead of the table
  */
 import { resolve } from "node:path";
@@ -28,6 +29,7 @@ const result = await runServerBench({
   warmupSeconds: numberFrom("BENCH_WARMUP_SECONDS", 2),
   connections: numberFrom("BENCH_CONNECTIONS", 20),
   cpuProfileDir: profileDir ? resolve(profileDir) : undefined,
+  fromSource: process.env.BENCH_FROM_SOURCE === "1",
   log: (message) => process.stderr.write(`bench:server: ${message}\n`),
 });
 console.log(process.argv.includes("--json") ? JSON.stringify(result, null, 2) : formatServerBench(result));

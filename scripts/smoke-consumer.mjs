@@ -6,7 +6,7 @@
 // Nothing may lean on this repo's node_modules.
 // Usage: npm run build && node scripts/smoke-consumer.mjs [--keep]  (--keep leaves the temporary app)
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -135,6 +135,16 @@ export function App() {
   const serverEntry = join(app, "node_modules", pkg.name, "dist", "server", "index.js");
   const serverSource = readFileSync(serverEntry, "utf8");
   if (/from\s+["']react/.test(serverSource)) throw new Error("/server imports React");
+  // Edge runtimes and browsers (MSW) load /server too: no file of it imports a Node module, not
+  // even lazily (the Node client for Ching takes its modules from process.getBuiltinModule).
+  const serverDir = join(app, "node_modules", pkg.name, "dist", "server");
+  for (const file of readdirSync(serverDir, { recursive: true })) {
+    if (!String(file).endsWith(".js")) continue;
+    const source = readFileSync(join(serverDir, String(file)), "utf8");
+    if (/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)["'](?:node:|(?:http|https|net|tls|fs|crypto|stream|events|buffer)["'])/.test(source)) {
+      throw new Error(`/server imports a Node module in ${file}`);
+    }
+  }
   writeFileSync(
     join(app, "server-check.mjs"),
     `import { createBillingPortalHandler } from "${pkg.name}/server";

@@ -11,6 +11,7 @@ import {
 import { HANDLER_ERROR_CODES as CODES } from "../core/envelope";
 import { SETUP_RETURN_PARAM } from "../core/protocol";
 import type { ChingCall } from "./ching";
+import type { Gone } from "./departure";
 import { problem } from "./http";
 import type { Operation, OperationContext } from "./operations";
 import { returnUrlOf, withParams } from "./returnUrl";
@@ -62,13 +63,13 @@ function byDefaultThenNewest(a: PaymentMethod, b: PaymentMethod): number {
 export function createBillingOperations(deps: BillingDependencies): Record<BillingRouteName, Operation> {
   const { ching } = deps;
 
-  async function cardsOf(customerId: string, signal?: AbortSignal): Promise<PaymentMethod[]> {
-    const cards = expectList(paymentMethodSchema, await ching("GET", `/customers/${enc(customerId)}/payment_methods`, undefined, signal), "the cards");
+  async function cardsOf(customerId: string, gone?: Gone): Promise<PaymentMethod[]> {
+    const cards = expectList(paymentMethodSchema, await ching("GET", `/customers/${enc(customerId)}/payment_methods`, undefined, gone), "the cards");
     return cards.filter((card) => card.status === "active").sort(byDefaultThenNewest);
   }
 
-  async function chargesOf(customerId: string, signal?: AbortSignal): Promise<Charge[]> {
-    const charges = expectList(chargeSchema, await ching("GET", `/charges?customer=${enc(customerId)}`, undefined, signal), "the charges");
+  async function chargesOf(customerId: string, gone?: Gone): Promise<Charge[]> {
+    const charges = expectList(chargeSchema, await ching("GET", `/charges?customer=${enc(customerId)}`, undefined, gone), "the charges");
     // Ching honours this filter; should it ever not, nobody sees another's charges.
     return charges.filter((charge) => charge.customer === customerId);
   }
@@ -76,9 +77,9 @@ export function createBillingOperations(deps: BillingDependencies): Record<Billi
   /** A document, only when one of the person's own charges names it. */
   async function documentOf(context: OperationContext): Promise<BillingDocument> {
     const documentId = context.params.documentId!;
-    const charges = await chargesOf(own(context), context.request.signal);
+    const charges = await chargesOf(own(context), context.gone);
     if (!charges.some((charge) => charge.document === documentId)) throw notFound("document");
-    return expectShape(billingDocumentSchema, await ching("GET", `/documents/${enc(documentId)}`, undefined, context.request.signal), "a document");
+    return expectShape(billingDocumentSchema, await ching("GET", `/documents/${enc(documentId)}`, undefined, context.gone), "a document");
   }
 
   const returnUrl = (context: OperationContext) =>
@@ -86,13 +87,13 @@ export function createBillingOperations(deps: BillingDependencies): Record<Billi
 
   return {
     // No customer yet: no cards and no charges, a state answered 200 `[]` (a 404 would be red in every console).
-    listPaymentMethods: async (context) => (context.identity.customerId ? cardsOf(context.identity.customerId, context.request.signal) : []),
+    listPaymentMethods: async (context) => (context.identity.customerId ? cardsOf(context.identity.customerId, context.gone) : []),
 
     async detachPaymentMethod(context) {
       if (!deps.allowRemovePaymentMethods) throw problem(403, CODES.forbidden, "Removing cards is turned off");
       const paymentMethodId = context.params.paymentMethodId!;
       // The card names no customer: it is theirs only if it is in their list.
-      const cards = await cardsOf(own(context), context.request.signal);
+      const cards = await cardsOf(own(context), context.gone);
       if (!cards.some((card) => card.id === paymentMethodId)) throw notFound("card");
       // A POST: never retried (Ching honours no idempotency key).
       return expectShape(paymentMethodSchema, await ching("POST", `/payment_methods/${enc(paymentMethodId)}/detach`), "a detached card");
@@ -117,7 +118,7 @@ export function createBillingOperations(deps: BillingDependencies): Record<Billi
       const customer = own(context);
       const session = expectShape(
         setupSessionSchema,
-        await ching("GET", `/setup_sessions/${enc(context.params.setupSessionId!)}`, undefined, context.request.signal).catch(
+        await ching("GET", `/setup_sessions/${enc(context.params.setupSessionId!)}`, undefined, context.gone).catch(
           (error: unknown) => {
             if ((error as { status?: number }).status === 404) throw notFound("setup session");
             throw error;
@@ -130,7 +131,7 @@ export function createBillingOperations(deps: BillingDependencies): Record<Billi
     },
 
     listCharges: async (context) =>
-      context.identity.customerId ? (await chargesOf(context.identity.customerId, context.request.signal)).slice(0, 100) : [],
+      context.identity.customerId ? (await chargesOf(context.identity.customerId, context.gone)).slice(0, 100) : [],
 
     getDocument: documentOf,
 

@@ -1,12 +1,54 @@
 import { normalizeIssues, text as nonEmpty, type BillingPortalError } from "../core/error";
 import { HANDLER_ERROR_CODES as CODES, isRecord } from "../core/envelope";
+import type { Gone } from "./departure";
 import { problem, readBytesCapped } from "./http";
 import type { FetchLike } from "./options";
+
+/** One call to Ching as a transport sends it. */
+export interface ChingExchange {
+  method: "GET" | "POST";
+  /** `apiBase`, e.g. `https://api.ching.co.il/ching/v1`: the URL is `base` + `path`. */
+  base: string;
+  /** From the `/` after `base` on, query included: `/customers/cus_…`. */
+  path: string;
+  /** The same object for every call of one kind: a transport copies it before it adds to it. */
+  headers: Readonly<Record<string, string>>;
+  body: string | undefined;
+  /** The largest answer read, in bytes: past it the transport rejects with `AnswerTooLarge`. */
+  limit: number;
+}
+
+/** Ching's answer: its status and its whole body as text. */
+export interface ChingAnswer {
+  status: number;
+  text: string;
+}
+
+/**
+ * Sends one exchange and reads the answer. Rejects with `AnswerTooLarge` past `limit` bytes
+ * (declared or read), with any other error when Ching could not be reached. `onCancel` is
+ * handed the function that cuts the exchange off (the client calls it on a timeout or when the
+ * browser leaves): the fetch transport aborts its fetch, the Node one destroys its request.
+ */
+export type ChingTransport = (exchange: ChingExchange, onCancel: (cancel: () => void) => void) => Promise<ChingAnswer>;
+
+/** Thrown by a transport when Ching's answer is over the limit. */
+export class AnswerTooLarge extends Error {}
+
+/** A transport over any `fetch` (the global one, `createMockChing().fetch`, the merchant's). */
+export function fetchTransport(fetch: FetchLike): ChingTransport {
+  return async ({ method, base, path, headers, body, limit }, onCancel) => {
+    const controller = new AbortController();
+    onCancel(() => controller.abort());
+    const response = await fetch(`${base}${path}`, { method, headers: { ...headers }, body, signal: controller.signal });
+    return { status: response.status, text: await readCapped(response, limit) };
+  };
+}
 
 export interface ChingClientOptions {
   apiKey: string;
   apiBase: string;
-  fetch: FetchLike;
+  transport: ChingTransport;
   timeoutMs: number;
   retries: number;
   retryDelayMs: number;
@@ -21,7 +63,7 @@ export interface ChingClientOptions {
  * something that is not its envelope, or is too slow. GETs are tried again after a network
  * failure or a 5xx; a POST never is (Ching honours no idempotency key).
  */
-export type ChingCall = (method: "GET" | "POST", path: string, body?: unknown, signal?: AbortSignal) => Promise<unknown>;
+export type ChingCall = (method: "GET" | "POST", path: string, body?: unknown, gone?: Gone) => Promise<unknown>;
 
 type Attempt = { data: unknown } | { error: BillingPortalError; retry: boolean };
 
@@ -34,8 +76,6 @@ function describe(cause: unknown): string {
 /** The largest answer of Ching's that is read: a list of 100 customers is far below it. */
 export const MAX_ANSWER_BYTES = 1024 * 1024;
 
-class AnswerTooLarge extends Error {}
-
 /** The body as text, cancelled as soon as it passes `limit` bytes (declared or read). */
 async function readCapped(response: Response, limit: number): Promise<string> {
   if (Number(response.headers.get("content-length")) > limit) {
@@ -47,45 +87,56 @@ async function readCapped(response: Response, limit: number): Promise<string> {
   return new TextDecoder().decode(bytes);
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+function sleep(ms: number, gone?: Gone): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(done, ms);
+    const forget = gone?.onAbort(done);
     function done() {
       clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
+      forget?.();
       resolve();
     }
-    signal?.addEventListener("abort", done, { once: true });
   });
 }
 
 export function createChingClient(options: ChingClientOptions): ChingCall {
   const { apiBase, timeoutMs, redact } = options;
+  const headersWithoutBody = { authorization: `Bearer ${options.apiKey}`, accept: "application/json" };
+  const headersWithBody = { ...headersWithoutBody, "content-type": "application/json" };
 
-  async function attempt(method: "GET" | "POST", path: string, body: unknown, signal: AbortSignal | undefined): Promise<Attempt> {
-    const controller = new AbortController();
+  async function attempt(method: "GET" | "POST", path: string, body: unknown, gone: Gone | undefined): Promise<Attempt> {
     let timedOut = false;
+    let cancelled = false;
+    let cancel: (() => void) | undefined;
+    const stop = () => {
+      cancelled = true;
+      cancel?.();
+    };
     const timer = setTimeout(() => {
       timedOut = true;
-      controller.abort();
+      stop();
     }, timeoutMs);
-    const onAbort = () => controller.abort();
-    signal?.addEventListener("abort", onAbort, { once: true });
-
-    const headers: Record<string, string> = { authorization: `Bearer ${options.apiKey}`, accept: "application/json" };
-    if (body !== undefined) headers["content-type"] = "application/json";
+    const forget = gone?.onAbort(stop);
 
     let status: number;
     let text: string;
     try {
-      const response = await options.fetch(`${apiBase}${path}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: controller.signal,
-      });
-      status = response.status;
-      text = await readCapped(response, MAX_ANSWER_BYTES);
+      const answer = await options.transport(
+        {
+          method,
+          base: apiBase,
+          path,
+          headers: body === undefined ? headersWithoutBody : headersWithBody,
+          body: body === undefined ? undefined : JSON.stringify(body),
+          limit: MAX_ANSWER_BYTES,
+        },
+        (cut) => {
+          cancel = cut;
+          if (cancelled) cut();
+        },
+      );
+      status = answer.status;
+      text = answer.text;
     } catch (cause) {
       if (cause instanceof AnswerTooLarge) {
         return { error: problem(502, CODES.upstreamInvalidResponse, `Ching answered ${method} ${path} with more than ${MAX_ANSWER_BYTES} bytes`), retry: false };
@@ -95,11 +146,11 @@ export function createChingClient(options: ChingClientOptions): ChingCall {
       }
       return {
         error: problem(502, CODES.upstreamUnavailable, `Could not reach Ching at ${apiBase} (${redact(describe(cause))})`, undefined, cause),
-        retry: !signal?.aborted,
+        retry: !gone?.aborted,
       };
     } finally {
       clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
+      forget?.();
     }
 
     const invalid = (what: string): Attempt => ({
@@ -135,12 +186,12 @@ export function createChingClient(options: ChingClientOptions): ChingCall {
     return { error: problem(status, code, message, issues), retry: status >= 500 };
   }
 
-  return async function call(method, path, body, signal) {
+  return async function call(method, path, body, gone) {
     for (let tried = 0; ; tried++) {
-      const result = await attempt(method, path, body, signal);
+      const result = await attempt(method, path, body, gone);
       if ("data" in result) return result.data;
-      if (method !== "GET" || !result.retry || tried >= options.retries || signal?.aborted) throw result.error;
-      await sleep(options.retryDelayMs * 2 ** tried * (0.5 + Math.random()), signal);
+      if (method !== "GET" || !result.retry || tried >= options.retries || gone?.aborted) throw result.error;
+      await sleep(options.retryDelayMs * 2 ** tried * (0.5 + Math.random()), gone);
     }
   };
 }

@@ -1,6 +1,7 @@
 import type { CreateCustomerInput, Customer } from "../core/customer";
 import { BillingPortalError } from "../core/error";
 import { HANDLER_ERROR_CODES as CODES } from "../core/envelope";
+import { goneOf, type Gone } from "./departure";
 import { problem } from "./http";
 import type { BillingPortalLock } from "./lock";
 import type { BillingPortalIdentity } from "./options";
@@ -31,9 +32,9 @@ export const CREATE_LOCK_WAIT_MS = 20_000;
 
 export interface CreateOnceDependencies {
   /** Ching's customer by id; `null` when it was deleted or does not exist. */
-  retrieve(customerId: string, signal: AbortSignal): Promise<Customer | null>;
+  retrieve(customerId: string, gone: Gone): Promise<Customer | null>;
   /** Ching's newest customer marked with this user (`metadata[USER_MARKER_KEY]`), if any of the 100 newest is. */
-  findMarked(userId: string, signal: AbortSignal): Promise<Customer | null>;
+  findMarked(userId: string, gone: Gone): Promise<Customer | null>;
   /** The checked create input for this body, marker included (throws the 400 for a bad one). */
   input(identity: BillingPortalIdentity, body: unknown, userId: string): CreateCustomerInput;
   /** One `POST /customers` at Ching. */
@@ -91,7 +92,7 @@ export function createOnce(deps: CreateOnceDependencies): CreateOnce {
     });
     try {
       // Made before (by this process or another, or with an outcome nobody saw): link that one.
-      const marked = await deps.findMarked(userId, request.signal);
+      const marked = await deps.findMarked(userId, goneOf(request));
       if (marked) return await link(marked, request, identity);
       const verifiedEmail = identity.emailVerified === true && input.email !== undefined;
       const customer = verifiedEmail ? await deps.upsertByEmail(input) : await deps.create(input);
@@ -103,7 +104,7 @@ export function createOnce(deps: CreateOnceDependencies): CreateOnce {
 
   return async function createFor(identity, body, request) {
     if (identity.customerId) {
-      const existing = await deps.retrieve(identity.customerId, request.signal).catch((error: unknown) => {
+      const existing = await deps.retrieve(identity.customerId, goneOf(request)).catch((error: unknown) => {
         if (error instanceof BillingPortalError && error.status === 404) return null;
         throw error;
       });

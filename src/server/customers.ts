@@ -2,6 +2,7 @@ import { customerSchema, type Customer } from "../core/customer";
 import { HANDLER_ERROR_CODES as CODES, isRecord } from "../core/envelope";
 import { customerPath, CUSTOMERS_PATH } from "../core/protocol";
 import type { ChingCall } from "./ching";
+import type { Gone } from "./departure";
 import { problem } from "./http";
 
 /**
@@ -20,19 +21,19 @@ export function asCustomer(data: unknown, what = "a customer request"): Customer
 }
 
 export interface ChingCustomers {
-  retrieve(id: string, signal?: AbortSignal): Promise<Customer | null>;
+  retrieve(id: string, gone?: Gone): Promise<Customer | null>;
   update(id: string, input: unknown): Promise<Customer | null>;
   create(input: unknown): Promise<Customer>;
   /** `POST /customers/upsert` by email: the newest customer with that email, updated, or a new one. */
   upsertByEmail(input: { email?: string }): Promise<Customer>;
-  list(signal?: AbortSignal): Promise<Customer[]>;
+  list(gone?: Gone): Promise<Customer[]>;
   /** The newest of Ching's 100 newest customers whose metadata has `key` = `value`. */
-  findByMetadata(key: string, value: string, signal?: AbortSignal): Promise<Customer | null>;
+  findByMetadata(key: string, value: string, gone?: Gone): Promise<Customer | null>;
 }
 
 export function chingCustomers(ching: ChingCall): ChingCustomers {
   return {
-    retrieve: async (id, signal) => asCustomer(await ching("GET", customerPath(id), undefined, signal)),
+    retrieve: async (id, gone) => asCustomer(await ching("GET", customerPath(id), undefined, gone)),
     update: async (id, input) => asCustomer(await ching("POST", customerPath(id), input)),
     async create(input) {
       const created = asCustomer(await ching("POST", CUSTOMERS_PATH, input), "a create");
@@ -44,12 +45,12 @@ export function chingCustomers(ching: ChingCall): ChingCustomers {
       if (!linked) throw problem(502, CODES.upstreamInvalidResponse, "Ching answered an upsert with a deleted customer");
       return linked;
     },
-    async findByMetadata(key, value, signal) {
-      const list = await this.list(signal);
+    async findByMetadata(key, value, gone) {
+      const list = await this.list(gone);
       return list.find((customer) => customer.metadata[key] === value) ?? null;
     },
-    async list(signal) {
-      const list = await ching("GET", CUSTOMERS_PATH, undefined, signal);
+    async list(gone) {
+      const list = await ching("GET", CUSTOMERS_PATH, undefined, gone);
       if (!Array.isArray(list)) throw problem(502, CODES.upstreamInvalidResponse, "Ching answered the list with something that is not a list");
       for (const item of list) asCustomer(item, "the list");
       return list as Customer[];

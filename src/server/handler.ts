@@ -2,12 +2,14 @@ import { HANDLER_ERROR_CODES as CODES, isRecord } from "../core/envelope";
 import { BillingPortalError } from "../core/error";
 import { isCustomerId } from "../core/customer";
 import { createBillingOperations } from "./billing";
-import { createChingClient } from "./ching";
+import { createChingClient, fetchTransport } from "./ching";
 import { createOnce, USER_MARKER_KEY } from "./createOnce";
 import { chingCustomers } from "./customers";
 import { firstGuardError } from "./guards";
 import { createMemoryLock } from "./lock";
-import { failure, ok, problem, readJsonBody } from "./http";
+import { goneOf } from "./departure";
+import { failure, ok, problem, readJsonBody, setInnerHandler, toResponse, type Answer } from "./http";
+import { nodeTransport } from "./nodeClient";
 import { createInput, createOperations } from "./operations";
 import {
   DEFAULT_CALLBACK_TIMEOUT_MS,
@@ -86,11 +88,15 @@ export function createBillingPortalHandler(options: BillingPortalHandlerOptions)
   const allowedOrigins = normalizeOrigins(options.allowedOrigins);
   const metadataKeys = new Set(options.metadataKeys ?? []);
   const secret = apiKey.slice(apiKey.indexOf("_", 3) + 1);
-  const redact = (text: string) => text.split(apiKey).join("[redacted]").split(secret).join("[redacted]");
+  // The key holds its secret part, so a text without the secret holds neither (one scan, as a rule).
+  const redact = (text: string) => (text.includes(secret) ? text.split(apiKey).join("[redacted]").split(secret).join("[redacted]") : text);
 
   const callbackTimeoutMs = options.callbackTimeoutMs ?? DEFAULT_CALLBACK_TIMEOUT_MS;
   /** Your callbacks, cut off after `callbackTimeoutMs`: a hung session store must not hang the request (or a user's create). */
-  function withinTime<T>(callback: () => T | Promise<T>, name: string): Promise<T> {
+  function withinTime<T>(callback: () => T | Promise<T>, name: string): T | Promise<T> {
+    // An answer given at once cannot hang: no timer for it (most identify functions read a cookie).
+    const answer = callback();
+    if (typeof (answer as { then?: unknown } | null)?.then !== "function") return answer;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -98,13 +104,14 @@ export function createBillingPortalHandler(options: BillingPortalHandlerOptions)
         callbackTimeoutMs,
       );
     });
-    return Promise.race([Promise.resolve().then(callback), late]).finally(() => clearTimeout(timer));
+    return Promise.race([answer as Promise<T>, late]).finally(() => clearTimeout(timer));
   }
 
   const ching = createChingClient({
     apiKey,
     apiBase,
-    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    // On Node a keep-alive node:http(s) client unless the merchant passed a fetch; elsewhere the global fetch.
+    transport: options.fetch ? fetchTransport(options.fetch) : (nodeTransport() ?? fetchTransport((input, init) => globalThis.fetch(input, init))),
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     retries: options.retries ?? 2,
     retryDelayMs: options.retryDelayMs ?? 200,
@@ -117,11 +124,11 @@ export function createBillingPortalHandler(options: BillingPortalHandlerOptions)
     authorize: options.authorize && ((question) => withinTime(() => options.authorize!(question), "authorize()")),
     createOnce: createOnce({
       retrieve: customers.retrieve,
-      findMarked: (userId, signal) => customers.findByMetadata(USER_MARKER_KEY, userId, signal),
+      findMarked: (userId, gone) => customers.findByMetadata(USER_MARKER_KEY, userId, gone),
       input: (identity, body, userId) => createInput(identity, body, metadataKeys, userId),
       create: customers.create,
       upsertByEmail: customers.upsertByEmail,
-      store: (customer, request, identity) =>
+      store: async (customer, request, identity) =>
         withinTime(() => options.onCustomerCreated(customer, request, identity), "onCustomerCreated()"),
       lock: options.lock ?? createMemoryLock(),
       redact,
@@ -177,7 +184,7 @@ export function createBillingPortalHandler(options: BillingPortalHandlerOptions)
     return { ...(identity as unknown as BillingPortalIdentity), customerId };
   }
 
-  async function route(request: Request, cors: Record<string, string> | undefined): Promise<Response> {
+  async function route(request: Request, cors: Record<string, string> | undefined): Promise<Answer> {
     const url = new URL(request.url);
     const method = request.method.toUpperCase();
     const match = routeOf(method, url.pathname, basePath);
@@ -191,7 +198,7 @@ export function createBillingPortalHandler(options: BillingPortalHandlerOptions)
         headers["access-control-allow-headers"] = request.headers.get("access-control-request-headers") ?? "content-type";
         headers["access-control-max-age"] = "600";
       }
-      return new Response(null, { status: 204, headers });
+      return { status: 204, headers, text: null };
     }
     const refused = firstGuardError(request, method, {
       allow: match.allow,
@@ -205,13 +212,14 @@ export function createBillingPortalHandler(options: BillingPortalHandlerOptions)
 
     const identity = await identify(request);
     const body = method === "POST" ? await readJsonBody(request) : undefined;
-    const answer = await operations[match.name]({ request, origin: url.origin, identity, params: match.params, body });
+    const answer = await operations[match.name]({ request, gone: goneOf(request), origin: url.origin, identity, params: match.params, body });
     return answer instanceof Response ? answer : ok(answer, cors, redact);
   }
 
   let reportedMissingKey = false;
 
-  return async function billingPortalHandler(request: Request): Promise<Response> {
+  /** The whole handler, answering its own answers plain (`toNodeHandler` writes them without a `Response`). */
+  async function answer(request: Request): Promise<Answer> {
     const cors = corsHeaders(request);
     if (keyMissing) {
       const error = problem(500, CODES.misconfigured, MISSING_KEY_MESSAGE);
@@ -229,9 +237,13 @@ export function createBillingPortalHandler(options: BillingPortalHandlerOptions)
           ? thrown
           : problem(500, CODES.internal, `Unexpected error: ${redact(describe(thrown))}`, undefined, thrown);
       // A browser that left mid-request is no failure to alert anyone about.
-      if (error.status >= 500 && !request.signal.aborted) report(error, { request });
+      if (error.status >= 500 && !goneOf(request).aborted) report(error, { request });
       const message = BROWSER_MESSAGES[error.code];
       return failure(message ? problem(error.status, error.code, message) : error, cors, redact);
     }
-  };
+  }
+
+  const billingPortalHandler: BillingPortalHandler = async (request) => toResponse(await answer(request));
+  setInnerHandler(billingPortalHandler, answer);
+  return billingPortalHandler;
 }

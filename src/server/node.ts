@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { errorEnvelope } from "../core/envelope";
-import { bodyTextOf } from "./http";
+import { Departure, DEPARTURE } from "./departure";
+import { bodyTextOf, innerHandlerOf, type Answer } from "./http";
 import { ERROR_CODES } from "../core/errorCodes";
 
 /**
@@ -21,7 +22,35 @@ export interface ToNodeHandlerOptions {
   trustProxy?: boolean;
 }
 
-const nodeRequests = new WeakMap<Request, IncomingMessage>();
+/**
+ * The `Request` this adapter makes: a real one, with the Node request it came from and its
+ * `Departure`. Its `signal` is made only when someone reads it and aborts when the client goes
+ * away: linking a signal into every `Request` is most of what building one costs on Node 20.
+ */
+class AdaptedRequest extends Request {
+  readonly [DEPARTURE]: Departure;
+  readonly nodeRequest: IncomingMessage;
+
+  constructor(url: string, init: RequestInit, nodeRequest: IncomingMessage, departure: Departure) {
+    super(url, init);
+    this.nodeRequest = nodeRequest;
+    this[DEPARTURE] = departure;
+  }
+
+  /** A clone whose signal aborts with this one's (the base class would link the signal it never made). */
+  override clone(): Request {
+    const copy = super.clone();
+    const init: RequestInit & { duplex?: "half" } = { signal: this.signal };
+    if (copy.body) init.duplex = "half";
+    return new Request(copy, init);
+  }
+}
+Object.defineProperty(AdaptedRequest.prototype, "signal", {
+  configurable: true,
+  get(this: AdaptedRequest) {
+    return this[DEPARTURE].signal;
+  },
+});
 
 /**
  * The Node request a `Request` was made from by `toNodeHandler`, e.g. to read `req.user` or
@@ -34,7 +63,7 @@ const nodeRequests = new WeakMap<Request, IncomingMessage>();
  * }
  */
 export function getNodeRequest(request: Request): IncomingMessage | undefined {
-  return nodeRequests.get(request);
+  return request instanceof AdaptedRequest ? request.nodeRequest : undefined;
 }
 
 /** How long, and how much, a client gets to finish sending a body the handler did not read, after the answer. */
@@ -95,7 +124,17 @@ function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
   );
 }
 
-function toRequest(req: NodeRequest, options: ToNodeHandlerOptions, signal: AbortSignal): Request {
+function copyHeaders(req: IncomingMessage, headers: Headers): void {
+  const source = req.headers;
+  for (const name in source) {
+    const value = source[name];
+    if (name.startsWith(":") || value === undefined) continue;
+    if (Array.isArray(value)) for (const one of value) headers.append(name, one);
+    else headers.set(name, value);
+  }
+}
+
+function toRequest(req: NodeRequest, options: ToNodeHandlerOptions, departure: Departure): Request {
   const encrypted = (req.socket as { encrypted?: boolean } | undefined)?.encrypted === true;
   let protocol = encrypted ? "https" : "http";
   let host = req.headers.host ?? "localhost";
@@ -108,18 +147,20 @@ function toRequest(req: NodeRequest, options: ToNodeHandlerOptions, signal: Abor
   const target = req.originalUrl ?? req.url ?? "/";
   const absolute = /^[a-z][a-z0-9+.-]*:\/\//i.test(target) ? new URL(target) : undefined;
   const path = absolute ? `${absolute.pathname}${absolute.search}` : target.startsWith("/") ? target : `/${target}`;
-  const url = new URL(`${protocol}://${host}${path}`);
-
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (name.startsWith(":") || value === undefined) continue;
-    if (Array.isArray(value)) for (const one of value) headers.append(name, one);
-    else headers.set(name, value);
-  }
+  const url = `${protocol}://${host}${path}`;
 
   const method = (req.method ?? "GET").toUpperCase();
-  const init: RequestInit & { duplex?: "half" } = { method, headers, signal };
-  if (method !== "GET" && method !== "HEAD") {
+  if (method === "GET" || method === "HEAD") {
+    // No body, so nothing the Request would derive headers from: they go straight into its own
+    // Headers (half the cost of handing a Headers over, which the Request copies).
+    const request = new AdaptedRequest(url, { method }, req, departure);
+    copyHeaders(req, request.headers);
+    return request;
+  }
+  const headers = new Headers();
+  copyHeaders(req, headers);
+  const init: RequestInit & { duplex?: "half" } = { method, headers };
+  {
     const parsed = req.body;
     if (parsed !== undefined && (req._body === true || req.readableEnded)) {
       // A body parser (express.json(), …) already read the stream: hand on what it made.
@@ -131,12 +172,27 @@ function toRequest(req: NodeRequest, options: ToNodeHandlerOptions, signal: Abor
       init.duplex = "half";
     }
   }
-  const request = new Request(url, init);
-  nodeRequests.set(request, req);
-  return request;
+  return new AdaptedRequest(url, init, req, departure);
 }
 
-async function send(response: Response, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** Writes an answer of the handler's own: headers and body in one write, with a `Content-Length`. */
+function sendPlain(status: number, headers: Record<string, string>, text: string | null, req: IncomingMessage, res: ServerResponse): void {
+  res.statusCode = status;
+  for (const name in headers) res.setHeader(name, headers[name]!);
+  if (text === null || req.method === "HEAD") {
+    res.end();
+    return;
+  }
+  if (!res.hasHeader("content-length")) res.setHeader("content-length", Buffer.byteLength(text));
+  res.end(text);
+}
+
+async function send(answer: Answer, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (!(answer instanceof Response)) {
+    sendPlain(answer.status, answer.headers, answer.text, req, res);
+    return;
+  }
+  const response = answer;
   res.statusCode = response.status;
   response.headers.forEach((value, name) => {
     if (name !== "set-cookie") res.setHeader(name, value);
@@ -196,10 +252,12 @@ export function toNodeHandler(
   handler: (request: Request) => Response | Promise<Response>,
   options: ToNodeHandlerOptions = {},
 ): NodeHandler {
+  // One of ours answers plain, without a `Response` to build and read back.
+  const inner = innerHandlerOf(handler) ?? handler;
   return async function nodeHandler(req, res, next) {
-    const controller = new AbortController();
+    const departure = new Departure();
     res.on("close", () => {
-      if (!res.writableFinished) controller.abort();
+      if (!res.writableFinished) departure.abort();
     });
     res.on("finish", () => {
       // A body the handler did not read (or stopped reading): let it drain, but not forever.
@@ -230,7 +288,7 @@ export function toNodeHandler(
 
     let request: Request;
     try {
-      request = toRequest(req as NodeRequest, options, controller.signal);
+      request = toRequest(req as NodeRequest, options, departure);
     } catch {
       res.statusCode = 400;
       res.setHeader("content-type", "application/json; charset=utf-8");
@@ -238,7 +296,7 @@ export function toNodeHandler(
       return;
     }
     try {
-      await send(await handler(request), req, res);
+      await send(await inner(request), req, res);
     } catch (error) {
       if (next) {
         next(error);

@@ -6,6 +6,7 @@ import { validate, type SafeParser } from "../core/validate";
 import type { BillingRouteName } from "./billing";
 import { USER_MARKER_KEY, userIdOf, type CreateOnce } from "./createOnce";
 import type { ChingCustomers } from "./customers";
+import type { Gone } from "./departure";
 import { problem } from "./http";
 import type { AuthorizeRequest, BillingPortalIdentity } from "./options";
 
@@ -17,6 +18,8 @@ import type { AuthorizeRequest, BillingPortalIdentity } from "./options";
 
 export interface OperationContext {
   request: Request;
+  /** Tells when the browser left: Ching calls made for it stop then. */
+  gone: Gone;
   /** The origin the request was made to (the site's own). */
   origin: string;
   identity: BillingPortalIdentity;
@@ -92,9 +95,9 @@ export function createOperations(deps: OperationDependencies): Record<CustomerRo
 
   return {
     // No customer yet is a state, answered 200 `null` (a 404 would be an error in every console).
-    async getMe({ identity, request }) {
+    async getMe({ identity, gone }) {
       if (!identity.customerId) return null;
-      return customers.retrieve(identity.customerId, request.signal).catch((error: unknown) => {
+      return customers.retrieve(identity.customerId, gone).catch((error: unknown) => {
         // The stored id is gone at Ching: the person has no customer now, and a create makes one.
         if ((error as { status?: number }).status === 404) return null;
         throw error;
@@ -109,11 +112,11 @@ export function createOperations(deps: OperationDependencies): Record<CustomerRo
     getCreateDefaults: async ({ identity }) => ({ name: identity.name ?? null, email: identity.email ?? null }),
     async listCustomers(context) {
       if (!(await allowed("list", null, context))) throw problem(403, CODES.forbidden, "Listing customers is not allowed");
-      return customers.list(context.request.signal);
+      return customers.list(context.gone);
     },
     async getCustomer(context) {
       const id = await reachable("read", context);
-      return found(await customers.retrieve(id, context.request.signal), noSuchCustomer);
+      return found(await customers.retrieve(id, context.gone), noSuchCustomer);
     },
     async updateCustomer(context) {
       const id = await reachable("update", context);

@@ -75,7 +75,11 @@ export interface BillingPortalHandlerOptions {
    * Without it, routes are matched by how the path ends (`…/customers`, `…/customers/me`, `…/customers/:id`).
    */
   basePath?: string;
-  /** The fetch to call Ching with; default the global one. */
+  /**
+   * The fetch to call Ching with. Default: on Node (20.16+), a keep-alive `node:http` /
+   * `node:https` client (several times cheaper per call than the global fetch); elsewhere the
+   * global `fetch`. Pass `globalThis.fetch` to keep the global one on Node too.
+   */
   fetch?: FetchLike;
   /** How long one call to Ching may take before the answer is 504 `UPSTREAM_TIMEOUT`. Default 10 000 ms. */
   timeoutMs?: number;

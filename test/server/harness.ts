@@ -19,8 +19,14 @@ export const TEST_KEY = MOCK_CHING_API_KEY;
 export const MOUNT = "/api/billing";
 const SHOP = "https://shop.example";
 
-export type Transport = "fetch" | "http";
-export const transports: Transport[] = ["fetch", "http"];
+/**
+ * How the handler reaches Ching and the browser reaches the handler: `fetch`, in-process through
+ * `createMockChing().fetch` (the `fetch` option); `http`, over loopback with the handler's default
+ * client (on Node the keep-alive node:http one) behind toNodeHandler; `http-fetch`, the same with
+ * the global fetch passed as the `fetch` option (what runs where there is no Node).
+ */
+export type Transport = "fetch" | "http" | "http-fetch";
+export const transports: Transport[] = ["fetch", "http", "http-fetch"];
 
 export interface Answer {
   status: number;
@@ -108,9 +114,10 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   } else {
     chingServer = await ching.listen(0);
     base.apiBase = chingServer.apiBase;
+    if (transport === "http-fetch") base.fetch = (input, init) => globalThis.fetch(input, init);
   }
   const handler = createBillingPortalHandler({ ...base, ...options.handler });
-  if (transport === "http") {
+  if (transport !== "fetch") {
     nodeServer = createServer(toNodeHandler(handler));
     origin = await listenOn(nodeServer);
   }

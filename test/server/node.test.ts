@@ -198,15 +198,19 @@ describe("toNodeHandler", () => {
     expect((await response.text()).length).toBe(big.length);
   });
 
-  it("aborts request.signal when the client goes away", async () => {
+  it("aborts request.signal, and a clone's, when the client goes away", async () => {
     let entered!: () => void;
     const inside = new Promise<void>((resolve) => (entered = resolve));
+    let cloneAborted = false;
     const aborted = new Promise<boolean>((resolve) => {
       void serve(
         toNodeHandler(
           (request) =>
             new Promise<Response>(() => {
+              const clone = request.clone();
+              clone.signal.addEventListener("abort", () => (cloneAborted = true));
               request.signal.addEventListener("abort", () => resolve(true));
+              expect(request.signal.aborted).toBe(false);
               entered();
             }),
         ),
@@ -218,6 +222,7 @@ describe("toNodeHandler", () => {
       });
     });
     expect(await aborted).toBe(true);
+    expect(cloneAborted).toBe(true);
   });
 
   it("hands a failure to next() when there is one, and answers 500 otherwise", async () => {
