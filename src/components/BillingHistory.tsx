@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from "react";
 import type { Charge } from "../core/billing";
+import { historyMessages } from "../core/messages/history";
 import { useCharges } from "../react";
 import { ChargeRow, COLUMNS, columnLabel } from "./history/ChargeRow";
 import { HistorySkeleton } from "./history/HistorySkeleton";
@@ -10,6 +11,7 @@ import { useRootProps } from "./useRootProps";
 import { isolateLtr } from "./utils/isolateLtr";
 
 const NAME = "BillingHistory";
+const AREAS = [historyMessages] as const;
 const NO_CHARGES: readonly Charge[] = [];
 
 export interface BillingHistoryProps {
@@ -39,7 +41,7 @@ export interface BillingHistoryProps {
 export function BillingHistory({ headingLevel = 2, pageSize = 10, className }: BillingHistoryProps) {
   const Title = `h${headingLevel}` as const;
   const SubTitle = `h${Math.min(headingLevel + 1, 6) as 2 | 3 | 4 | 5 | 6}` as const;
-  const strings = useMessages(NAME);
+  const strings = useMessages(NAME, AREAS);
   const { messages, locale } = strings;
   const root = useRootProps(NAME, strings, "ching-card", "ching-history", className);
   const titleId = `ching-history-${useId()}`;

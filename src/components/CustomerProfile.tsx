@@ -1,4 +1,6 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
+import { profileMessages } from "../core/messages/profile";
+import { sharedMessages } from "../core/messages/shared";
 import { useCustomer } from "../react";
 import { ErrorIcon, SuccessIcon } from "./icons";
 import { ProfileDetails, ProfileSkeleton } from "./ProfileDetails";
@@ -7,6 +9,7 @@ import { useRootProps } from "./useRootProps";
 import { isolateLtr } from "./utils/isolateLtr";
 
 const NAME = "CustomerProfile";
+const AREAS = [sharedMessages, profileMessages] as const;
 
 // The dialogs bring react-hook-form, Radix and the phone metadata: they load
 // when first wanted (or hovered), never with the profile itself.
@@ -50,7 +53,7 @@ type DialogKind = "edit" | "create";
 export function CustomerProfile({ customerId, headingLevel = 2, className }: CustomerProfileProps) {
   const Title = `h${headingLevel}` as const;
   const SubTitle = `h${Math.min(headingLevel + 1, 6) as HeadingLevel}` as const;
-  const strings = useMessages(NAME);
+  const strings = useMessages(NAME, AREAS);
   const { messages, locale } = strings;
   const root = useRootProps(NAME, strings, "ching-card", "ching-profile", className);
   const titleId = `ching-profile-${useId()}`;

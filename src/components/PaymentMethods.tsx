@@ -1,5 +1,9 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import type { PaymentMethod } from "../core/billing";
+import { cardsMessages } from "../core/messages/cards";
+import { cardsRemoveMessages } from "../core/messages/cardsRemove";
+import { cardsReturnMessages } from "../core/messages/cardsReturn";
+import { sharedMessages } from "../core/messages/shared";
 import { useAddPaymentMethod, useCustomer, usePaymentMethods, useRemovePaymentMethod, type UseAddPaymentMethodOptions } from "../react";
 import { PaymentMethodRow, PaymentMethodSkeleton } from "./PaymentMethodRow";
 import { SetupReturnNotice } from "./SetupReturnNotice";
@@ -12,6 +16,7 @@ import { useIsomorphicLayoutEffect } from "./utils/useIsomorphicLayoutEffect";
 import { useMonthNow } from "./utils/useMonthNow";
 
 const NAME = "PaymentMethods";
+const AREAS = [sharedMessages, cardsMessages, cardsRemoveMessages, cardsReturnMessages] as const;
 
 // The confirm dialog brings Radix: it loads when first wanted (or a Remove button is hovered or focused).
 const loadDialog = () => import("./RemoveCardDialog");
@@ -48,7 +53,7 @@ type FocusTarget = { row: string } | { remove: string } | "add"; // row ids
  * </BillingPortalProvider>
  */
 export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOptions, className }: PaymentMethodsProps) {
-  const strings = useMessages(NAME);
+  const strings = useMessages(NAME, AREAS);
   const { messages } = strings;
   const root = useRootProps(NAME, strings, "ching-card", "ching-cards", className);
   const baseId = `ching-cards-${useId()}`;

@@ -1,6 +1,9 @@
 import * as Dialog from "@radix-ui/react-dialog";
 import { useRef, useState } from "react";
 import type { PaymentMethod } from "../core/billing";
+import { cardsMessages } from "../core/messages/cards";
+import { cardsRemoveMessages } from "../core/messages/cardsRemove";
+import { sharedMessages } from "../core/messages/shared";
 import { CloseIcon } from "./icons";
 import { useMessages } from "./useMessages";
 import { useRootProps } from "./useRootProps";
@@ -8,6 +11,7 @@ import { cardTitle } from "./utils/cardText";
 import { formatMessage } from "./utils/formatMessage";
 
 const NAME = "RemoveCardDialog";
+const AREAS = [sharedMessages, cardsMessages, cardsRemoveMessages] as const;
 
 export interface RemoveCardDialogProps {
   /** The card to remove; the dialog is open while there is one. */
@@ -24,7 +28,7 @@ export interface RemoveCardDialogProps {
  * the customer dialogs are. Internal to `PaymentMethods`.
  */
 export function RemoveCardDialog({ method, onOpenChange, onConfirm, onCloseAutoFocus }: RemoveCardDialogProps) {
-  const strings = useMessages(NAME);
+  const strings = useMessages(NAME, AREAS);
   const { messages } = strings;
   const overlay = useRootProps(NAME, strings, "ching-overlay");
   const panel = useRootProps(NAME, strings, "ching-dialog", "ching-dialog--confirm");

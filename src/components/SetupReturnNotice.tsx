@@ -1,9 +1,12 @@
-import type { Messages } from "../core/messages";
+import type { AreaStrings } from "../core/messages";
+import type { cardsReturnMessages } from "../core/messages/cardsReturn";
+
+type ReturnStrings = AreaStrings<typeof cardsReturnMessages>;
 import type { SetupReturn } from "../react";
 import { formatMessage } from "./utils/formatMessage";
 
 /** What the return from the hosted add-card page says, by its status. */
-function noticeText(returned: SetupReturn, messages: Messages): string {
+function noticeText(returned: SetupReturn, messages: ReturnStrings): string {
   switch (returned.status) {
     case "checking":
       return messages["cards.return.checking"];
@@ -27,7 +30,7 @@ export function SetupReturnNotice({
   onDismiss,
 }: {
   returned: SetupReturn | null;
-  messages: Messages;
+  messages: ReturnStrings;
   /** After the notice is dismissed (its button is then gone: focus must go somewhere). */
   onDismiss: () => void;
 }) {
