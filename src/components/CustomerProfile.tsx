@@ -1,8 +1,9 @@
-import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
+import { lazy, Suspense, useId, useRef, useState } from "react";
 import { profileMessages } from "../core/messages/profile";
 import { sharedMessages } from "../core/messages/shared";
 import { useCustomer } from "../react";
-import { ErrorIcon, SuccessIcon } from "./icons";
+import { SuccessIcon } from "./icons";
+import { LoadError } from "./LoadError";
 import { ProfileDetails, ProfileSkeleton } from "./ProfileDetails";
 import { useMessages } from "./useMessages";
 import { useRootProps } from "./useRootProps";
@@ -100,15 +101,6 @@ export function CustomerProfile({ customerId, headingLevel = 2, className }: Cus
     },
   });
 
-  // After a retry succeeds the retry button is gone: focus the heading rather than lose it.
-  const retrying = useRef(false);
-  useEffect(() => {
-    if (retrying.current && !isFetching) {
-      retrying.current = false;
-      if (document.activeElement === document.body) titleRef.current?.focus();
-    }
-  }, [isFetching]);
-
   const busy = isPending || (Boolean(error) && isFetching);
 
   let body;
@@ -118,24 +110,13 @@ export function CustomerProfile({ customerId, headingLevel = 2, className }: Cus
     body = <ProfileSkeleton />;
   } else if (error) {
     body = (
-      <div className="ching-problem">
-        <div className="ching-alert" role="alert">
-          <ErrorIcon />
-          <span>{isolateLtr(messages["profile.error"])}</span>
-        </div>
-        <button
-          type="button"
-          className="ching-btn ching-btn--secondary"
-          aria-disabled={isFetching || undefined}
-          onClick={() => {
-            if (isFetching) return;
-            retrying.current = true;
-            void refetch();
-          }}
-        >
-          {messages["profile.retry"]}
-        </button>
-      </div>
+      <LoadError
+        message={messages["profile.error"]}
+        retryLabel={messages["profile.retry"]}
+        isFetching={isFetching}
+        onRetry={() => void refetch()}
+        focusAfterRecovery={titleRef}
+      />
     );
   } else {
     body = (

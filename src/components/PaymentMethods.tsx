@@ -5,13 +5,13 @@ import { cardsRemoveMessages } from "../core/messages/cardsRemove";
 import { cardsReturnMessages } from "../core/messages/cardsReturn";
 import { sharedMessages } from "../core/messages/shared";
 import { useAddPaymentMethod, useCustomer, usePaymentMethods, useRemovePaymentMethod, type UseAddPaymentMethodOptions } from "../react";
+import { LoadError } from "./LoadError";
 import { PaymentMethodRow, PaymentMethodSkeleton } from "./PaymentMethodRow";
 import { SetupReturnNotice } from "./SetupReturnNotice";
 import { useMessages } from "./useMessages";
 import { useRootProps } from "./useRootProps";
 import { isCardInUse, isExpired } from "./utils/cardText";
 import { formatMessage } from "./utils/formatMessage";
-import { isolateLtr } from "./utils/isolateLtr";
 import { useIsomorphicLayoutEffect } from "./utils/useIsomorphicLayoutEffect";
 import { useMonthNow } from "./utils/useMonthNow";
 
@@ -130,15 +130,6 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
     }
   });
 
-  // After a retry that worked the Retry button is gone: focus the heading rather than lose it.
-  const retrying = useRef(false);
-  useEffect(() => {
-    if (retrying.current && !isFetching) {
-      retrying.current = false;
-      if (document.activeElement === document.body) titleRef.current?.focus();
-    }
-  }, [isFetching]);
-
   const failedId = remove.isError ? remove.variables : undefined;
   const removeError = isCardInUse(remove.error) ? messages["cards.remove.inUse"] : messages["cards.remove.error"];
   const busy = isPending || (Boolean(error) && isFetching);
@@ -186,23 +177,13 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
     );
   } else {
     body = (
-      <div className="ching-problem">
-        <p className="ching-problem__text" role="alert">
-          {isolateLtr(messages["cards.error"])}
-        </p>
-        <button
-          type="button"
-          className="ching-btn ching-btn--secondary"
-          aria-disabled={isFetching || undefined}
-          onClick={() => {
-            if (isFetching) return;
-            retrying.current = true;
-            void refetch();
-          }}
-        >
-          {messages["cards.retry"]}
-        </button>
-      </div>
+      <LoadError
+        message={messages["cards.error"]}
+        retryLabel={messages["cards.retry"]}
+        isFetching={isFetching}
+        onRetry={() => void refetch()}
+        focusAfterRecovery={titleRef}
+      />
     );
   }
 

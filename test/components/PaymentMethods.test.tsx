@@ -176,11 +176,14 @@ describe("PaymentMethods", { timeout: 20_000 }, () => {
     const portal = usePortal({ customers: [TAL], signedIn: TAL.id, paymentMethods: CARDS });
     portal.failWith({ method: "GET", path: "/customers/me/payment_methods", status: 500, code: "INTERNAL", message: "Boom", times: 1 });
     const { container } = renderInProvider(<PaymentMethods />, { locale: "en" });
-    expect(await screen.findByText(en["cards.error"])).toHaveAttribute("role", "alert");
+    await screen.findByText(en["cards.error"]);
+    expect(screen.getByRole("alert")).toHaveTextContent(en["cards.error"]);
     await expectNoAxeViolations(container);
     await user.click(screen.getByRole("button", { name: "Try again" }));
     expect(await screen.findByRole("list")).toBeInTheDocument();
     expect(screen.queryByText(en["cards.error"])).not.toBeInTheDocument();
+    // The Try again button is gone: focus is on the section's title, not lost to the page.
+    await waitFor(() => expect(screen.getByRole("heading", { name: en["cards.title"] })).toHaveFocus());
   });
 
   it("goes to the hosted page from Add card, saying Opening… meanwhile, and shows why it could not", async () => {
