@@ -1,28 +1,33 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import type { PaymentMethod } from "../core/billing";
 import { cardsMessages } from "../core/messages/cards";
-import { cardsRemoveMessages } from "../core/messages/cardsRemove";
-import { cardsReturnMessages } from "../core/messages/cardsReturn";
 import { sharedMessages } from "../core/messages/shared";
-import { useAddPaymentMethod, useCustomer, usePaymentMethods, useRemovePaymentMethod, type UseAddPaymentMethodOptions } from "../react";
+import { useCustomer, usePaymentMethods, type UseAddPaymentMethodOptions } from "../react";
+import { assignLocation, dismissSetupReturn, useBillingPortalContext, useSetupReturnInfo } from "../react/internal";
+import type { ReturnNotice } from "./AddCardFlow";
 import { LoadError } from "./LoadError";
 import { PaymentMethodRow, PaymentMethodSkeleton } from "./PaymentMethodRow";
-import { SetupReturnNotice } from "./SetupReturnNotice";
 import { useMessages } from "./useMessages";
 import { useRootProps } from "./useRootProps";
-import { isCardInUse, isExpired } from "./utils/cardText";
-import { formatMessage } from "./utils/formatMessage";
+import { isExpired } from "./utils/cardText";
 import { useIsomorphicLayoutEffect } from "./utils/useIsomorphicLayoutEffect";
 import { useMonthNow } from "./utils/useMonthNow";
 
 const NAME = "PaymentMethods";
-const AREAS = [sharedMessages, cardsMessages, cardsRemoveMessages, cardsReturnMessages] as const;
+const AREAS = [sharedMessages, cardsMessages] as const;
 
-// The confirm dialog brings Radix: it loads when first wanted (or a Remove button is hovered or focused).
+// What only a click or a return from the hosted page needs loads then, not with the list (a
+// failed prefetch is retried by the click):
+// - the confirm dialog, with Radix and the removal itself, when a Remove button is hovered,
+//   focused or pressed;
+// - the add-card flow: the start when Add card is hovered, focused or pressed, the polling
+//   only after a return from the hosted page.
 const loadDialog = () => import("./RemoveCardDialog");
 const RemoveCardDialog = lazy(() => loadDialog().then((module) => ({ default: module.RemoveCardDialog })));
-const prefetchDialog = () => {
-  loadDialog().catch(() => undefined); // a failed prefetch is retried by the click
+const loadAddCard = () => import("./AddCardFlow");
+const SetupReturnWatch = lazy(() => loadAddCard().then((module) => ({ default: module.SetupReturnWatch })));
+const prefetch = (load: () => Promise<unknown>) => () => {
+  load().catch(() => undefined);
 };
 
 /** Props of `PaymentMethods`. */
@@ -56,6 +61,7 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
   const strings = useMessages(NAME, AREAS);
   const { messages } = strings;
   const root = useRootProps(NAME, strings, "ching-card", "ching-cards", className);
+  const { client, queryClient } = useBillingPortalContext(NAME);
   const baseId = `ching-cards-${useId()}`;
   const rowId = (method: PaymentMethod) => `${baseId}-${method.id}`;
   const titleId = `${baseId}-title`;
@@ -64,12 +70,15 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
 
   const { data: cards, error, isPending, isFetching, refetch } = usePaymentMethods();
   const { data: customer } = useCustomer();
-  const add = useAddPaymentMethod(addOptions);
-  const remove = useRemovePaymentMethod();
+  const returnInfo = useSetupReturnInfo(NAME);
   const month = useMonthNow();
 
   const [confirming, setConfirming] = useState<PaymentMethod | null>(null);
   const [dialogMounted, setDialogMounted] = useState(false);
+  const [failed, setFailed] = useState<{ id: string; reason: string } | null>(null);
+  const [starting, setStarting] = useState(false);
+  const [addFailed, setAddFailed] = useState(false);
+  const [notice, setNotice] = useState<ReturnNotice | null>(null);
   const [announcement, setAnnouncement] = useState<string | null>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const addRef = useRef<HTMLButtonElement>(null);
@@ -103,24 +112,23 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
 
   const lastOpened = useRef<string | null>(null);
   const removing = useRef<{ method: PaymentMethod; focus: FocusTarget } | null>(null);
-  const confirm = (method: PaymentMethod) => {
-    removing.current = { method, focus: afterRemoval(method) };
-    setAnnouncement(messages["cards.removing"]);
-    remove.mutate(method.id, {
-      onSuccess: () => setAnnouncement(formatMessage(messages["cards.removed"], { last4: method.card.last4 })),
-      onError: () => {
-        setAnnouncement(null);
-        removing.current = null;
-        // The card is back: so is focus, on its Remove button, which the message describes.
-        pendingFocus.current = { remove: rowId(method) };
-      },
-    });
-    setConfirming(null);
+
+  /** Add card: to the hosted page, in this tab, from the click (the flow's code loads first if it has not yet). */
+  const startAdd = () => {
+    if (starting) return;
+    if (returnInfo) dismissSetupReturn(queryClient);
+    setAddFailed(false);
+    setStarting(true);
+    loadAddCard()
+      .then((flow) => flow.startAddCard(client, addOptions?.navigate ?? assignLocation))
+      .catch(() => setAddFailed(true))
+      .finally(() => setStarting(false));
   };
 
+  // A return from the hosted page: shown while it lasts (Dismiss or Add card ends it).
+  const shown = returnInfo ? notice : null;
   // After a return from the hosted page the new card is focused, once.
-  const returned = add.returned;
-  const added = returned?.status === "succeeded" ? returned.paymentMethod : null;
+  const added = shown?.added;
   const focusedAdded = useRef<string | null>(null);
   useEffect(() => {
     if (added && focusedAdded.current !== added.id) {
@@ -130,8 +138,6 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
     }
   });
 
-  const failedId = remove.isError ? remove.variables : undefined;
-  const removeError = isCardInUse(remove.error) ? messages["cards.remove.inUse"] : messages["cards.remove.error"];
   const busy = isPending || (Boolean(error) && isFetching);
 
   let body;
@@ -145,18 +151,18 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
             method={method}
             messages={messages}
             expired={isExpired(method.card, month)}
-            error={failedId === method.id ? removeError : null}
+            error={failed?.id === method.id ? failed.reason : null}
             onRemove={
               allowRemove
                 ? (target) => {
-                    remove.reset();
+                    setFailed(null);
                     lastOpened.current = rowId(target);
                     setDialogMounted(true);
                     setConfirming(target);
                   }
                 : undefined
             }
-            onPrefetch={allowRemove ? prefetchDialog : undefined}
+            onPrefetch={allowRemove ? prefetch(loadDialog) : undefined}
           />
         ))}
       </ul>
@@ -197,7 +203,29 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
         </Heading>
       </header>
 
-      <SetupReturnNotice returned={returned} messages={messages} onDismiss={() => addRef.current?.focus()} />
+      {/* The live region is there from the first render: a message that fills it is announced. */}
+      <div className="ching-setup-notice" data-tone={shown?.tone}>
+        <p className="ching-setup-notice__text" role="status">
+          {shown?.text}
+        </p>
+        {shown?.dismissLabel ? (
+          <button
+            type="button"
+            className="ching-btn ching-btn--ghost"
+            onClick={() => {
+              dismissSetupReturn(queryClient);
+              addRef.current?.focus();
+            }}
+          >
+            {shown.dismissLabel}
+          </button>
+        ) : null}
+      </div>
+      {returnInfo ? (
+        <Suspense fallback={null}>
+          <SetupReturnWatch info={returnInfo} options={addOptions} onNotice={setNotice} />
+        </Suspense>
+      ) : null}
 
       {body}
 
@@ -207,18 +235,16 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
             ref={addRef}
             type="button"
             className={cards?.length === 0 ? "ching-btn ching-btn--primary" : "ching-btn ching-btn--secondary"}
-            aria-disabled={add.isStarting || undefined}
-            aria-describedby={add.error ? addErrorId : undefined}
-            onClick={() => {
-              if (add.isStarting) return;
-              returned?.dismiss();
-              add.start();
-            }}
+            aria-disabled={starting || undefined}
+            aria-describedby={addFailed ? addErrorId : undefined}
+            onClick={startAdd}
+            onPointerEnter={prefetch(loadAddCard)}
+            onFocus={prefetch(loadAddCard)}
           >
-            {add.isStarting ? messages["cards.add.starting"] : messages[testMode ? "cards.add.test" : "cards.add"]}
+            {starting ? messages["cards.add.starting"] : messages[testMode ? "cards.add.test" : "cards.add"]}
           </button>
           <p className="ching-error" id={addErrorId} role="alert">
-            {add.error ? messages["cards.add.error"] : null}
+            {addFailed ? messages["cards.add.error"] : null}
           </p>
         </div>
       ) : null}
@@ -234,7 +260,19 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
             onOpenChange={(open) => {
               if (!open) setConfirming(null);
             }}
-            onConfirm={confirm}
+            onRemoving={(method, text) => {
+              removing.current = { method, focus: afterRemoval(method) };
+              setAnnouncement(text);
+              setConfirming(null);
+            }}
+            onRemoved={setAnnouncement}
+            onFailed={(method, reason) => {
+              setAnnouncement(null);
+              removing.current = null;
+              setFailed({ id: method.id, reason });
+              // The card is back: so is focus, on its Remove button, which the message describes.
+              pendingFocus.current = { remove: rowId(method) };
+            }}
             onCloseAutoFocus={(event) => {
               event.preventDefault();
               // Removed: on to the next card. Cancelled: back to the Remove button that opened it.

@@ -4,10 +4,11 @@ import type { PaymentMethod } from "../core/billing";
 import { cardsMessages } from "../core/messages/cards";
 import { cardsRemoveMessages } from "../core/messages/cardsRemove";
 import { sharedMessages } from "../core/messages/shared";
+import { useRemovePaymentMethod } from "../react";
 import { CloseIcon } from "./icons";
 import { useMessages } from "./useMessages";
 import { useRootProps } from "./useRootProps";
-import { cardTitle } from "./utils/cardText";
+import { cardTitle, isCardInUse } from "./utils/cardText";
 import { formatMessage } from "./utils/formatMessage";
 
 const NAME = "RemoveCardDialog";
@@ -17,17 +18,25 @@ export interface RemoveCardDialogProps {
   /** The card to remove; the dialog is open while there is one. */
   method: PaymentMethod | null;
   onOpenChange: (open: boolean) => void;
-  onConfirm: (method: PaymentMethod) => void;
+  /** Remove card was pressed: the removal starts (the card leaves the list at once); `announcement` says so. */
+  onRemoving: (method: PaymentMethod, announcement: string) => void;
+  /** The endpoint removed it. */
+  onRemoved: (announcement: string) => void;
+  /** The endpoint refused: the card is back in the list, and `reason` is to be shown under it. */
+  onFailed: (method: PaymentMethod, reason: string) => void;
   /** Where focus goes on close is the list's decision (the row may be gone). */
   onCloseAutoFocus: (event: Event) => void;
 }
 
 /**
  * "Remove this card?": names the card, warns when it is the default one, and
- * opens with focus on Cancel (the safe choice). Loaded when first wanted, as
- * the customer dialogs are. Internal to `PaymentMethods`.
+ * opens with focus on Cancel (the safe choice); Remove card removes it
+ * (`useRemovePaymentMethod`: optimistic, rolled back on failure). Loaded when
+ * first wanted, with the removal and its strings, as the customer dialogs
+ * are; it stays mounted after, so a removal's outcome still arrives once it
+ * has closed. Internal to `PaymentMethods`.
  */
-export function RemoveCardDialog({ method, onOpenChange, onConfirm, onCloseAutoFocus }: RemoveCardDialogProps) {
+export function RemoveCardDialog({ method, onOpenChange, onRemoving, onRemoved, onFailed, onCloseAutoFocus }: RemoveCardDialogProps) {
   const strings = useMessages(NAME, AREAS);
   const { messages } = strings;
   const overlay = useRootProps(NAME, strings, "ching-overlay");
@@ -36,6 +45,15 @@ export function RemoveCardDialog({ method, onOpenChange, onConfirm, onCloseAutoF
   // Keep the last card while the dialog animates out.
   const [shown, setShown] = useState(method);
   if (method && method !== shown) setShown(method);
+  const remove = useRemovePaymentMethod();
+
+  const confirm = (target: PaymentMethod) => {
+    onRemoving(target, messages["cards.removing"]);
+    remove.mutate(target.id, {
+      onSuccess: () => onRemoved(formatMessage(messages["cards.removed"], { last4: target.card.last4 })),
+      onError: (error) => onFailed(target, messages[isCardInUse(error) ? "cards.remove.inUse" : "cards.remove.error"]),
+    });
+  };
 
   return (
     <Dialog.Root open={method !== null} onOpenChange={onOpenChange}>
@@ -70,7 +88,7 @@ export function RemoveCardDialog({ method, onOpenChange, onConfirm, onCloseAutoF
                 type="button"
                 className="ching-btn ching-btn--danger"
                 onClick={() => {
-                  if (method) onConfirm(method);
+                  if (method) confirm(method);
                 }}
               >
                 {messages["cards.confirm.remove"]}

@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import type { Locale } from "../core/customer";
 import type { Direction } from "../core/locale";
-import { messagesFor, type AreaKey, type AreaMessages } from "../core/messages";
+import { messagesFor, type AreaKey, type AreaMessages } from "../core/messages/area";
 import { useBillingPortalContext, useLocaleFor } from "../react/internal";
 
 export interface LocalizedStrings<K extends string = string> {

@@ -5,3 +5,6 @@
  */
 export { useBillingPortalContext, type BillingPortalContextValue } from "./context";
 export { useLocaleFor } from "./useLocale";
+// The parts of useAddPaymentMethod, so PaymentMethods loads the start and the polling only when wanted.
+export { assignLocation, dismissSetupReturn, useSetupReturnInfo, useSetupReturnStatus } from "./setupReturnStatus";
+export { startSetup, type SetupReturnInfo } from "./setupReturn";

@@ -224,6 +224,22 @@ describe("PaymentMethods", { timeout: 20_000 }, () => {
     expect(screen.getByRole("button", { name: "Add test card" })).toHaveFocus();
   });
 
+  it("shows the provider's overrides of its strings, those of its lazy parts too", async () => {
+    const user = userEvent.setup();
+    const portal = usePortal({ customers: [TAL], signedIn: TAL.id, paymentMethods: CARDS });
+    const session = await startSession(portal);
+    window.history.replaceState(null, "", `?ching_setup=cancel&ching_setup_id=${session}`);
+    const messages = {
+      en: { "cards.title": "Your cards", "cards.confirm.title": "Delete this card?", "cards.return.canceled": "No new card." },
+      he: { "cards.title": "לא זה" },
+    };
+    renderInProvider(<PaymentMethods />, { locale: "en", messages });
+    expect(screen.getByRole("heading", { name: "Your cards" })).toBeInTheDocument();
+    expect(await screen.findByText("No new card.")).toHaveAttribute("role", "status");
+    await user.click(await screen.findByRole("button", { name: /^Remove Visa ending 4242/ }));
+    expect(await screen.findByRole("alertdialog", { name: "Delete this card?" })).toBeInTheDocument();
+  });
+
   it.each([
     ["canceled", "cancel", en["cards.return.canceled"]],
     ["failed", "success", en["cards.return.failed"]],
