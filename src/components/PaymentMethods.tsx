@@ -5,6 +5,7 @@ import { sharedMessages } from "../core/messages/shared";
 import { useCustomer, usePaymentMethods, type UseAddPaymentMethodOptions } from "../react";
 import { assignLocation, dismissSetupReturn, useBillingPortalContext, useSetupReturnInfo } from "../react/internal";
 import type { ReturnNotice } from "./AddCardFlow";
+import type { FocusTarget } from "./RemoveCardDialog";
 import { LoadError } from "./LoadError";
 import { PaymentMethodRow, PaymentMethodSkeleton } from "./PaymentMethodRow";
 import { useMessages } from "./useMessages";
@@ -41,9 +42,6 @@ export interface PaymentMethodsProps {
   /** Added to the root `<section>`, next to `ching-root ching-card ching-cards`. */
   className?: string;
 }
-
-/** Where focus goes once the list has re-rendered. */
-type FocusTarget = { row: string } | { remove: string } | "add"; // row ids
 
 /**
  * The signed-in person's saved cards: brand, `•••• 4242`, expiry, Default and
@@ -102,16 +100,10 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
   };
   useIsomorphicLayoutEffect(applyFocus);
 
-  /** The row after `method` (else the one before), else Add card: where focus goes once it is gone. */
-  const afterRemoval = (method: PaymentMethod): FocusTarget => {
-    const list = cards ?? [];
-    const index = list.findIndex((card) => card.id === method.id);
-    const next = list[index + 1] ?? list[index - 1];
-    return next ? { row: rowId(next) } : "add";
+  const focusAfterRender = (target: FocusTarget) => {
+    pendingFocus.current = target;
+    applyFocus();
   };
-
-  const lastOpened = useRef<string | null>(null);
-  const removing = useRef<{ method: PaymentMethod; focus: FocusTarget } | null>(null);
 
   /** Add card: to the hosted page, in this tab, from the click (the flow's code loads first if it has not yet). */
   const startAdd = () => {
@@ -133,8 +125,7 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
   useEffect(() => {
     if (added && focusedAdded.current !== added.id) {
       focusedAdded.current = added.id;
-      pendingFocus.current = { row: rowId(added) };
-      applyFocus();
+      focusAfterRender({ row: rowId(added) });
     }
   });
 
@@ -156,7 +147,6 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
               allowRemove
                 ? (target) => {
                     setFailed(null);
-                    lastOpened.current = rowId(target);
                     setDialogMounted(true);
                     setConfirming(target);
                   }
@@ -257,31 +247,12 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
         <Suspense fallback={<span className="ching-visually-hidden">{messages["dialog.loading"]}</span>}>
           <RemoveCardDialog
             method={confirming}
-            onOpenChange={(open) => {
-              if (!open) setConfirming(null);
-            }}
-            onRemoving={(method, text) => {
-              removing.current = { method, focus: afterRemoval(method) };
-              setAnnouncement(text);
-              setConfirming(null);
-            }}
-            onRemoved={setAnnouncement}
-            onFailed={(method, reason) => {
-              setAnnouncement(null);
-              removing.current = null;
-              setFailed({ id: method.id, reason });
-              // The card is back: so is focus, on its Remove button, which the message describes.
-              pendingFocus.current = { remove: rowId(method) };
-            }}
-            onCloseAutoFocus={(event) => {
-              event.preventDefault();
-              // Removed: on to the next card. Cancelled: back to the Remove button that opened it.
-              // (A removal that already failed has put focus on its Remove button.)
-              if (removing.current) pendingFocus.current = removing.current.focus;
-              else if (!pendingFocus.current && lastOpened.current) pendingFocus.current = { remove: lastOpened.current };
-              removing.current = null;
-              applyFocus();
-            }}
+            cards={cards ?? []}
+            rowId={rowId}
+            onClose={() => setConfirming(null)}
+            onAnnounce={setAnnouncement}
+            onFailed={setFailed}
+            focusAfterRender={focusAfterRender}
           />
         </Suspense>
       ) : null}

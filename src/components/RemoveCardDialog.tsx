@@ -14,18 +14,23 @@ import { formatMessage } from "./utils/formatMessage";
 const NAME = "RemoveCardDialog";
 const AREAS = [sharedMessages, cardsMessages, cardsRemoveMessages] as const;
 
+/** Where focus goes once the list has re-rendered: a row, a row's Remove button (by row id), or Add card. */
+export type FocusTarget = { row: string } | { remove: string } | "add";
+
 export interface RemoveCardDialogProps {
   /** The card to remove; the dialog is open while there is one. */
   method: PaymentMethod | null;
-  onOpenChange: (open: boolean) => void;
-  /** Remove card was pressed: the removal starts (the card leaves the list at once); `announcement` says so. */
-  onRemoving: (method: PaymentMethod, announcement: string) => void;
-  /** The endpoint removed it. */
-  onRemoved: (announcement: string) => void;
-  /** The endpoint refused: the card is back in the list, and `reason` is to be shown under it. */
-  onFailed: (method: PaymentMethod, reason: string) => void;
-  /** Where focus goes on close is the list's decision (the row may be gone). */
-  onCloseAutoFocus: (event: Event) => void;
+  /** The list as it is shown, and its rows' element ids: focus goes to the next row after a removal. */
+  cards: PaymentMethod[];
+  rowId: (method: PaymentMethod) => string;
+  /** Cancel, Escape, or Remove card pressed. */
+  onClose: () => void;
+  /** What the list's status region says: the removal under way, then done. */
+  onAnnounce: (announcement: string | null) => void;
+  /** The endpoint refused: the card is back in the list, and `reason` is shown under it. */
+  onFailed: (failed: { id: string; reason: string }) => void;
+  /** Moves focus to `target`, once the list shows it. */
+  focusAfterRender: (target: FocusTarget) => void;
 }
 
 /**
@@ -36,7 +41,7 @@ export interface RemoveCardDialogProps {
  * are; it stays mounted after, so a removal's outcome still arrives once it
  * has closed. Internal to `PaymentMethods`.
  */
-export function RemoveCardDialog({ method, onOpenChange, onRemoving, onRemoved, onFailed, onCloseAutoFocus }: RemoveCardDialogProps) {
+export function RemoveCardDialog({ method, cards, rowId, onClose, onAnnounce, onFailed, focusAfterRender }: RemoveCardDialogProps) {
   const strings = useMessages(NAME, AREAS);
   const { messages } = strings;
   const overlay = useRootProps(NAME, strings, "ching-overlay");
@@ -46,17 +51,35 @@ export function RemoveCardDialog({ method, onOpenChange, onRemoving, onRemoved, 
   const [shown, setShown] = useState(method);
   if (method && method !== shown) setShown(method);
   const remove = useRemovePaymentMethod();
+  // Where focus goes when a removal has closed the dialog.
+  const afterRemoval = useRef<FocusTarget | null>(null);
 
   const confirm = (target: PaymentMethod) => {
-    onRemoving(target, messages["cards.removing"]);
+    // The row after it (else the one before), else Add card: the card itself is about to go.
+    const index = cards.findIndex((card) => card.id === target.id);
+    const next = cards[index + 1] ?? cards[index - 1];
+    afterRemoval.current = next ? { row: rowId(next) } : "add";
+    onAnnounce(messages["cards.removing"]);
+    onClose();
     remove.mutate(target.id, {
-      onSuccess: () => onRemoved(formatMessage(messages["cards.removed"], { last4: target.card.last4 })),
-      onError: (error) => onFailed(target, messages[isCardInUse(error) ? "cards.remove.inUse" : "cards.remove.error"]),
+      onSuccess: () => onAnnounce(formatMessage(messages["cards.removed"], { last4: target.card.last4 })),
+      onError: (error) => {
+        onAnnounce(null);
+        afterRemoval.current = null;
+        onFailed({ id: target.id, reason: messages[isCardInUse(error) ? "cards.remove.inUse" : "cards.remove.error"] });
+        // The card is back: so is focus, on its Remove button, which the reason describes.
+        focusAfterRender({ remove: rowId(target) });
+      },
     });
   };
 
   return (
-    <Dialog.Root open={method !== null} onOpenChange={onOpenChange}>
+    <Dialog.Root
+      open={method !== null}
+      onOpenChange={(open) => {
+        if (!open) onClose();
+      }}
+    >
       <Dialog.Portal>
         <Dialog.Overlay {...overlay}>
           <Dialog.Content
@@ -66,7 +89,12 @@ export function RemoveCardDialog({ method, onOpenChange, onRemoving, onRemoved, 
               event.preventDefault();
               cancelRef.current?.focus();
             }}
-            onCloseAutoFocus={onCloseAutoFocus}
+            onCloseAutoFocus={(event) => {
+              event.preventDefault();
+              // Removed: on to the next card. Cancelled (or already failed): the Remove button that opened it.
+              focusAfterRender(afterRemoval.current ?? { remove: rowId(shown ?? method!) });
+              afterRemoval.current = null;
+            }}
           >
             <div className="ching-dialog__header">
               <Dialog.Title className="ching-dialog__title">{messages["cards.confirm.title"]}</Dialog.Title>
