@@ -4,14 +4,14 @@ import { useControllableState } from "@radix-ui/react-use-controllable-state";
 import { useId, useRef, useState, type ReactElement } from "react";
 import type { Customer } from "../core/customer";
 import { dialogMessages } from "../core/messages/dialog";
-import { sharedMessages } from "../core/messages/shared";
+import { closeMessages } from "../core/messages/shared";
 import { CustomerForm } from "./CustomerForm";
 import { CloseIcon } from "./icons";
 import { useMessages } from "./useMessages";
 import { useRootProps } from "./useRootProps";
 import { useIsomorphicLayoutEffect } from "./utils/useIsomorphicLayoutEffect";
 
-const AREAS = [sharedMessages, dialogMessages] as const;
+const AREAS = [closeMessages, dialogMessages] as const;
 
 /** What both customer dialogs take. */
 export interface CustomerDialogBaseProps {

@@ -5,7 +5,7 @@ import { locales } from "../core/locales";
 import type { AreaKey } from "../core/messages";
 import { directionOf } from "../core/locale";
 import { formMessages } from "../core/messages/form";
-import { sharedMessages } from "../core/messages/shared";
+import { savedMessages } from "../core/messages/shared";
 import { Field, FieldError } from "./Field";
 import { ErrorIcon } from "./icons";
 import { PhoneField } from "./PhoneField";
@@ -17,7 +17,7 @@ import { isolateLtr } from "./utils/isolateLtr";
 import type { CustomerFormValues } from "./utils/formValues";
 
 const NAME = "CustomerForm";
-const AREAS = [sharedMessages, formMessages] as const;
+const AREAS = [savedMessages, formMessages] as const;
 
 export interface CustomerFormProps {
   /**

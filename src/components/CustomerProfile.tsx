@@ -1,6 +1,6 @@
 import { lazy, Suspense, useId, useRef, useState } from "react";
 import { profileMessages } from "../core/messages/profile";
-import { sharedMessages } from "../core/messages/shared";
+import { loadingMessages, savedMessages } from "../core/messages/shared";
 import { useCustomer } from "../react";
 import { SuccessIcon } from "./icons";
 import { LoadError } from "./LoadError";
@@ -10,7 +10,7 @@ import { useRootProps } from "./useRootProps";
 import { isolateLtr } from "./utils/isolateLtr";
 
 const NAME = "CustomerProfile";
-const AREAS = [sharedMessages, profileMessages] as const;
+const AREAS = [loadingMessages, savedMessages, profileMessages] as const;
 
 // The dialogs bring react-hook-form, Radix and the phone metadata: they load
 // when first wanted (or hovered), never with the profile itself.

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import type { PaymentMethod } from "../core/billing";
 import { cardsMessages } from "../core/messages/cards";
-import { sharedMessages } from "../core/messages/shared";
+import { loadingMessages } from "../core/messages/shared";
 import { useCustomer, usePaymentMethods, type UseAddPaymentMethodOptions } from "../react";
 import { assignLocation, dismissSetupReturn, useBillingPortalContext, useSetupReturnInfo } from "../react/internal";
 import type { ReturnNotice } from "./AddCardFlow";
@@ -15,7 +15,7 @@ import { useIsomorphicLayoutEffect } from "./utils/useIsomorphicLayoutEffect";
 import { useMonthNow } from "./utils/useMonthNow";
 
 const NAME = "PaymentMethods";
-const AREAS = [sharedMessages, cardsMessages] as const;
+const AREAS = [loadingMessages, cardsMessages] as const;
 
 // What only a click or a return from the hosted page needs loads then, not with the list (a
 // failed prefetch is retried by the click):

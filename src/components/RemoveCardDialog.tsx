@@ -3,7 +3,7 @@ import { useRef, useState } from "react";
 import type { PaymentMethod } from "../core/billing";
 import { cardsMessages } from "../core/messages/cards";
 import { cardsRemoveMessages } from "../core/messages/cardsRemove";
-import { sharedMessages } from "../core/messages/shared";
+import { closeMessages } from "../core/messages/shared";
 import { useRemovePaymentMethod } from "../react";
 import { CloseIcon } from "./icons";
 import { useMessages } from "./useMessages";
@@ -12,7 +12,7 @@ import { cardTitle, isCardInUse } from "./utils/cardText";
 import { formatMessage } from "./utils/formatMessage";
 
 const NAME = "RemoveCardDialog";
-const AREAS = [sharedMessages, cardsMessages, cardsRemoveMessages] as const;
+const AREAS = [closeMessages, cardsMessages, cardsRemoveMessages] as const;
 
 /** Where focus goes once the list has re-rendered: a row, a row's Remove button (by row id), or Add card. */
 export type FocusTarget = { row: string } | { remove: string } | "add";

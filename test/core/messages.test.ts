@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { en, he, messagesFor, type AreaMessages } from "../../src/core/messages";
 import { cardsMessages } from "../../src/core/messages/cards";
-import { sharedMessages } from "../../src/core/messages/shared";
+import { loadingMessages } from "../../src/core/messages/shared";
 
 /**
  * The catalogs are written by area (a component loads only its areas' strings);
@@ -41,11 +41,11 @@ describe("the catalogs by area", () => {
 
   it("lays the provider's overrides over an area's strings, in the UI's locale only", () => {
     const overrides = { en: { "cards.title": "Your cards", "profile.title": "Account" }, he: { "dialog.loading": "רגע…" } };
-    const strings = messagesFor("en", overrides, [sharedMessages, cardsMessages]);
+    const strings = messagesFor("en", overrides, [loadingMessages, cardsMessages]);
     expect(strings["cards.title"]).toBe("Your cards");
     expect(strings["cards.add"]).toBe(en["cards.add"]);
     expect(strings["dialog.loading"]).toBe(en["dialog.loading"]);
-    expect(messagesFor("he", overrides, [sharedMessages, cardsMessages])["dialog.loading"]).toBe("רגע…");
+    expect(messagesFor("he", overrides, [loadingMessages, cardsMessages])["dialog.loading"]).toBe("רגע…");
     // The area's own objects are never written to.
     expect(cardsMessages.en["cards.title"]).toBe(en["cards.title"]);
   });

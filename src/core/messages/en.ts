@@ -7,7 +7,7 @@ import { historyMessages } from "./history";
 import { pageMessages } from "./page";
 import { portalMessages } from "./portal";
 import { profileMessages } from "./profile";
-import { sharedMessages } from "./shared";
+import { closeMessages, loadingMessages, savedMessages } from "./shared";
 
 /**
  * English strings. Every string a person reads comes from this catalog or `he`.
@@ -15,7 +15,9 @@ import { sharedMessages } from "./shared";
  * English and Hebrew), so a component loads only its own; this gathers them.
  */
 export const en = {
-  ...sharedMessages.en,
+  ...loadingMessages.en,
+  ...savedMessages.en,
+  ...closeMessages.en,
   ...profileMessages.en,
   ...formMessages.en,
   ...dialogMessages.en,

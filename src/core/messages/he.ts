@@ -8,11 +8,13 @@ import { historyMessages } from "./history";
 import { pageMessages } from "./page";
 import { portalMessages } from "./portal";
 import { profileMessages } from "./profile";
-import { sharedMessages } from "./shared";
+import { closeMessages, loadingMessages, savedMessages } from "./shared";
 
 /** Hebrew strings (the default locale), gathered from the areas' files as `en` is. */
 export const he: Messages = {
-  ...sharedMessages.he,
+  ...loadingMessages.he,
+  ...savedMessages.he,
+  ...closeMessages.he,
   ...profileMessages.he,
   ...formMessages.he,
   ...dialogMessages.he,
