@@ -27,7 +27,7 @@ export const en = {
   ...historyMessages.en,
   ...portalMessages.en,
   ...pageMessages.en,
-};
+} as const;
 
 /** The keys of the catalogs, shared by every locale. */
 export type MessageKey = keyof typeof en;
