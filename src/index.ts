@@ -12,9 +12,8 @@ export * from "./shared";
 export { BillingPortalProvider, type BillingPortalProviderProps } from "./components";
 /** The hooks' own provider props, which the components' `BillingPortalProviderProps` extends with a typed `appearance`. */
 export type { BillingPortalProviderProps as BillingPortalHooksProviderProps } from "./react";
+export { createEndpointClient, type EndpointClient } from "./core/endpointClient";
 export {
-  createEndpointClient,
-  type EndpointClient,
   type EndpointClientOptions,
   type EndpointConfig,
   type CreateDefaults,

@@ -5,6 +5,7 @@ import { useId, useRef, useState, type ReactElement } from "react";
 import type { Customer } from "../core/customer";
 import { dialogMessages } from "../core/messages/dialog";
 import { closeMessages } from "../core/messages/shared";
+import { useCreateDefaults } from "../react";
 import { CustomerForm } from "./CustomerForm";
 import { CloseIcon } from "./icons";
 import { useMessages } from "./useMessages";
@@ -51,6 +52,8 @@ export function CustomerDialog(props: CustomerDialogProps) {
   const overlay = useRootProps(consumerName, strings, "ching-overlay");
   const panel = useRootProps(consumerName, strings, "ching-dialog", className);
   const kind = customer ? "edit" : "create";
+  // Asked for while the dialog is still closed, so the create form opens with them filled in.
+  useCreateDefaults({ enabled: !customer });
 
   const [isOpen, setOpenState] = useControllableState({ prop: open, defaultProp: defaultOpen, onChange: onOpenChange, caller: consumerName });
   const confirmId = `ching-discard-${useId()}`;

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useId, useRef, useState } from "react";
 import { profileMessages } from "../core/messages/profile";
 import { loadingMessages, savedMessages } from "../core/messages/shared";
-import { useCustomer } from "../react";
+import { useCreateDefaults, useCustomer } from "../react";
 import { SuccessIcon } from "./icons";
 import { LoadError } from "./LoadError";
 import { ProfileDetails, ProfileSkeleton } from "./ProfileDetails";
@@ -59,6 +59,8 @@ export function CustomerProfile({ customerId, headingLevel = 2, className }: Cus
   const root = useRootProps(NAME, strings, "ching-card", "ching-profile", className);
   const titleId = `ching-profile-${useId()}`;
   const { data: customer, error, isPending, isFetching, refetch } = useCustomer(customerId);
+  // No customer yet: what the create form will start from is asked for now, so it opens filled in.
+  useCreateDefaults({ enabled: customer === null });
 
   const [openDialog, setOpenDialog] = useState<DialogKind | null>(null);
   // A dialog mounts on first use and then stays, so reopening is instant.

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { useForm, type UseFormReturn } from "react-hook-form";
 import type { Customer, Locale } from "../core/customer";
-import { billingPortalKeys, useCreateCustomer, useUpdateCustomer } from "../react";
+import { billingPortalKeys, useCreateCustomer, useCreateDefaults, useUpdateCustomer } from "../react";
 import { useBillingPortalContext } from "../react/internal";
 import { customerFormResolver, type CustomerFormPayload } from "./utils/customerFormResolver";
 import { placeServerError, type FormMessageKey } from "./utils/errorKeys";
@@ -69,12 +69,26 @@ export function useCustomerForm({
   const updateMe = useUpdateCustomer();
   const updateById = useUpdateCustomer(customer?.id);
 
+  // A create starts from the name and email the server would use (identify's), shown and sent
+  // as typed values, so nobody meets EMAIL_EXISTS under an empty email field.
+  const { data: defaults } = useCreateDefaults({ enabled: !customer });
+
   const resolver = useMemo(() => customerFormResolver(customer), [customer]);
   const form = useForm<CustomerFormValues, unknown, CustomerFormPayload>({
     resolver,
-    defaultValues: valuesFromCustomer(customer, locale),
+    defaultValues: valuesFromCustomer(customer, locale, customer ? undefined : defaults),
   });
-  const { handleSubmit, setError, reset, formState } = form;
+  const { handleSubmit, setError, reset, resetField, getFieldState, formState } = form;
+
+  // Defaults that come after the form showed fill only the fields nobody has typed in
+  // (they become the fields' defaults, so the form is still clean).
+  useEffect(() => {
+    if (customer || !defaults) return;
+    for (const field of ["name", "email"] as const) {
+      const value = defaults[field];
+      if (value && !getFieldState(field).isDirty) resetField(field, { defaultValue: value });
+    }
+  }, [customer, defaults, getFieldState, resetField]);
 
   const [status, setStatus] = useState<CustomerFormStatus>();
   const [alert, setAlert] = useState<FormMessageKey>();

@@ -80,6 +80,39 @@ export const CreateEnglishOpen: Story = {
   },
 };
 
+/** A person whose account (your `identify`) has a name and email: the create form starts from them. */
+const newcomerWithAccount = (name: string) => withPortal({ signedIn: null, identity: { name, email: "tal@example.com" } });
+
+export const CreatePrefilledHebrew: Story = {
+  beforeEach: newcomerWithAccount("טל לוי"),
+  play: async ({ canvasElement, args }) => {
+    const trigger = within(canvasElement).getByRole("button", { name: "הוספת פרטים" });
+    await userEvent.click(trigger);
+    const dialog = await screen.findByRole("dialog", { name: "הוספת פרטי חיוב" });
+    const name = within(dialog).getByLabelText("שם מלא");
+    await waitFor(() => expect(within(dialog).getByLabelText("דוא״ל")).toHaveValue("tal@example.com"));
+    await expect(name).toHaveValue("טל לוי");
+    await waitFor(() => expect(name).toHaveFocus());
+    await userEvent.type(within(dialog).getByLabelText("טלפון"), "050-123-4567{Enter}");
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    await expect(args.onSuccess).toHaveBeenCalledWith(expect.objectContaining({ name: "טל לוי", email: "tal@example.com" }));
+    await waitFor(() => expect(trigger).toHaveFocus());
+  },
+};
+
+/** Left open, filled in, for the eye. */
+export const CreatePrefilledEnglish: Story = {
+  args: { locale: "en" },
+  beforeEach: newcomerWithAccount("Tal Levi"),
+  play: async ({ canvasElement }) => {
+    await userEvent.click(within(canvasElement).getByRole("button", { name: "Add details" }));
+    const dialog = await screen.findByRole("dialog", { name: "Add billing details" });
+    await waitFor(() => expect(within(dialog).getByLabelText("Email")).toHaveValue("tal@example.com"));
+    await expect(within(dialog).getByLabelText("Full name")).toHaveValue("Tal Levi");
+    await waitFor(() => expect(within(dialog).getByLabelText("Full name")).toHaveFocus());
+  },
+};
+
 export const EditHebrewEscape: Story = {
   args: { kind: "edit" },
   beforeEach: signedIn,

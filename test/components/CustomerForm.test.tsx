@@ -1,3 +1,4 @@
+import type { QueryClient } from "@tanstack/react-query";
 import { act, fireEvent, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { http, HttpResponse } from "msw";
@@ -5,8 +6,9 @@ import { describe, expect, it, vi } from "vitest";
 import { CustomerForm } from "../../src/components";
 import { en } from "../../src/core/messages";
 import type { Customer } from "../../src/core/customer";
-import { useCustomer } from "../../src/react";
+import { billingPortalKeys, useCustomer } from "../../src/react";
 import type { MockBillingPortal } from "../../src/testing";
+import { testQueryClient } from "../render";
 import { customerObject, DANA, expectNoAxeViolations, renderInProvider, TAL, mockEndpoint } from "./helpers";
 
 const { server, usePortal } = mockEndpoint();
@@ -67,7 +69,7 @@ describe("CustomerForm, creating", () => {
     expect(screen.getByLabelText("טלפון")).toHaveAttribute("aria-invalid", "true");
     expect(screen.getByLabelText("טלפון")).toHaveAccessibleDescription(/נא להזין מספר טלפון תקין/);
     expect(container.textContent).not.toMatch(/Enter a valid|Name is required|E\.164/);
-    expect(portal.requests).toEqual([]);
+    expect(posts(portal)).toEqual([]);
     await expectNoAxeViolations(container);
 
     // Fixing a field clears its error as the person types.
@@ -81,7 +83,7 @@ describe("CustomerForm, creating", () => {
     fireEvent.change(screen.getByLabelText("Full name"), { target: { value: "x".repeat(201) } });
     fireEvent.click(screen.getByRole("button", { name: "Save details" }));
     expect(await screen.findByText("The name is too long.")).toBeInTheDocument();
-    expect(portal.requests).toEqual([]);
+    expect(posts(portal)).toEqual([]);
   });
 
   it("sends once on a double click and a double Enter, with the button disabled while saving", async () => {
@@ -128,6 +130,8 @@ describe("CustomerForm, creating", () => {
     const user = userEvent.setup();
     const portal = usePortal();
     portal.failWith({
+      method: "POST",
+      path: "/customers",
       status: 400,
       code: "INVALID_FIELD",
       message: "Some fields are invalid",
@@ -153,7 +157,7 @@ describe("CustomerForm, creating", () => {
   it("shows any other failure in a form-level alert and keeps the input", async () => {
     const user = userEvent.setup();
     const portal = usePortal();
-    portal.failWith({ status: 500, code: "INTERNAL", message: "Boom", times: 1 });
+    portal.failWith({ method: "POST", path: "/customers", status: 500, code: "INTERNAL", message: "Boom", times: 1 });
     const { container } = renderInProvider(<CustomerForm />, { locale: "en" });
     await user.type(screen.getByLabelText("Full name"), "Tal Levi");
     await user.click(screen.getByRole("button", { name: "Save details" }));
@@ -174,6 +178,99 @@ describe("CustomerForm, creating", () => {
     await user.type(screen.getByLabelText("Full name"), "Tal Levi");
     await user.click(screen.getByRole("button", { name: "Save details" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("We couldn't reach the server.");
+  });
+});
+
+describe("CustomerForm, creating from the signed-in person's account", () => {
+  const TAL_ACCOUNT = { name: "Tal Levi", email: "tal@example.com" };
+  /** Whether the defaults query of `queryClient` has its answer (or its error). */
+  const defaultsStatus = (queryClient: QueryClient) => queryClient.getQueryState(billingPortalKeys.createDefaults())?.status;
+
+  it("shows the name and email the server would use, and sends them when left untouched", async () => {
+    const user = userEvent.setup();
+    const portal = usePortal({ identity: TAL_ACCOUNT });
+    const onSuccess = vi.fn();
+    renderInProvider(<CustomerForm onSuccess={onSuccess} />, { locale: "en" });
+    await waitFor(() => expect(screen.getByLabelText("Email")).toHaveValue("tal@example.com"));
+    expect(screen.getByLabelText("Full name")).toHaveValue("Tal Levi");
+    await user.click(screen.getByRole("button", { name: "Save details" }));
+    await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1));
+    expect(posts(portal)).toEqual([
+      { method: "POST", path: "/customers", body: { name: "Tal Levi", email: "tal@example.com", locale: "en" } },
+    ]);
+  });
+
+  it("keeps what was typed before the defaults came, and fills only the fields nobody touched", async () => {
+    const user = userEvent.setup();
+    const portal = usePortal({ identity: TAL_ACCOUNT });
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    // Holds the defaults back until the person has typed; then the mock endpoint answers them.
+    server.use(http.get("*/api/billing/customers/me/defaults", () => answered));
+    const onSuccess = vi.fn();
+    renderInProvider(<CustomerForm onSuccess={onSuccess} />, { locale: "en" });
+    const email = screen.getByLabelText("Email");
+    await user.type(email, "tal.work@example.com");
+    answer();
+    await waitFor(() => expect(screen.getByLabelText("Full name")).toHaveValue("Tal Levi"));
+    expect(email).toHaveValue("tal.work@example.com");
+    await user.click(screen.getByRole("button", { name: "Save details" }));
+    await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1));
+    expect(posts(portal).map((request) => request.body)).toEqual([{ name: "Tal Levi", email: "tal.work@example.com", locale: "en" }]);
+  });
+
+  it("lets the prefilled email be changed like any other value", async () => {
+    const user = userEvent.setup();
+    const portal = usePortal({ identity: TAL_ACCOUNT });
+    renderInProvider(<CustomerForm />, { locale: "en" });
+    const email = screen.getByLabelText("Email");
+    await waitFor(() => expect(email).toHaveValue("tal@example.com"));
+    await user.clear(email);
+    await user.type(email, "billing@levi.co.il");
+    await user.click(screen.getByRole("button", { name: "Save details" }));
+    expect(await screen.findByText("Your details were saved.")).toBeInTheDocument();
+    expect(posts(portal).map((request) => request.body)).toEqual([{ name: "Tal Levi", email: "billing@levi.co.il", locale: "en" }]);
+  });
+
+  it("leaves the fields empty when the account has no name or email, as before", async () => {
+    usePortal();
+    const { queryClient } = renderInProvider(<CustomerForm />, { locale: "en" });
+    await waitFor(() => expect(defaultsStatus(queryClient)).toBe("success"));
+    expect(screen.getByLabelText("Full name")).toHaveValue("");
+    expect(screen.getByLabelText("Email")).toHaveValue("");
+  });
+
+  it("still creates when the endpoint has no defaults to give (an older server): empty fields, no alert", async () => {
+    const user = userEvent.setup();
+    const portal = usePortal({ identity: TAL_ACCOUNT });
+    portal.failWith({ method: "GET", path: "/customers/me/defaults", status: 404, code: "NOT_FOUND", message: "Not found" });
+    const { queryClient } = renderInProvider(<CustomerForm />, { locale: "en" });
+    await waitFor(() => expect(defaultsStatus(queryClient)).toBe("error"));
+    expect(screen.getByLabelText("Email")).toHaveValue("");
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    await user.type(screen.getByLabelText("Full name"), "Tal Levi");
+    await user.click(screen.getByRole("button", { name: "Save details" }));
+    expect(await screen.findByText("Your details were saved.")).toBeInTheDocument();
+  });
+
+  it("never starts an edit from them, nor asks for them", async () => {
+    const portal = usePortal({ customers: [TAL], signedIn: TAL.id, identity: { name: "Someone Else", email: "else@example.com" } });
+    const { queryClient } = renderInProvider(<OwnCustomerForm />, { locale: "en" });
+    expect(await screen.findByLabelText("Full name")).toHaveValue("Tal Levi");
+    expect(screen.getByLabelText("Email")).toHaveValue("tal@example.com");
+    // A request would have started as the form mounted.
+    expect(queryClient.isFetching({ queryKey: billingPortalKeys.createDefaults() })).toBe(0);
+    expect(defaultsStatus(queryClient)).not.toBe("success");
+    expect(portal.requests.map((request) => `${request.method} ${request.path}`)).toEqual(["GET /customers/me"]);
+  });
+
+  it("leaves an edit's unset email empty even when the defaults are in the cache (asked for before the create)", () => {
+    usePortal({ customers: [TAL], signedIn: TAL.id });
+    const queryClient = testQueryClient();
+    queryClient.setQueryData(billingPortalKeys.createDefaults(), { name: "Someone Else", email: "else@example.com" });
+    renderInProvider(<CustomerForm customer={customerObject({ email: null })} />, { locale: "en", queryClient });
+    expect(screen.getByLabelText("Full name")).toHaveValue("Tal Levi");
+    expect(screen.getByLabelText("Email")).toHaveValue("");
   });
 });
 
@@ -269,7 +366,7 @@ describe("CustomerForm, locale", () => {
     expect(screen.getByLabelText("Email")).toHaveValue("oops");
     expect(screen.getByLabelText("Full name")).toHaveAccessibleDescription("Enter your name.");
     expect(screen.getByLabelText("Email")).toHaveAccessibleDescription("Enter a valid email address, like name@example.com.");
-    expect(portal.requests).toEqual([]);
+    expect(posts(portal)).toEqual([]);
   });
 
   it("uses the provider's message overrides", () => {

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { CustomerProfile } from "../../src/components";
+import { billingPortalKeys } from "../../src/react";
 import type { MockBillingPortal } from "../../src/testing";
 import { expectNoAxeViolations, renderInProvider, TAL, mockEndpoint } from "./helpers";
 
@@ -141,8 +142,23 @@ describe("CustomerProfile", () => {
     expect(screen.getByRole("status")).toHaveTextContent("Your details were saved.");
     // The create button is gone; focus lands on Edit, which took its place.
     await waitFor(() => expect(screen.getByRole("button", { name: "Edit" })).toHaveFocus());
-    // The cache took the answer: no second GET.
-    expect(gets(portal)).toBe(1);
+    // The cache took the answer: no second GET of the customer.
+    expect(portal.requests.filter((r) => r.method === "GET" && r.path === "/customers/me")).toHaveLength(1);
+  });
+
+  it("with no customer yet, asks for the account's name and email at once, so the create dialog opens with them", async () => {
+    const user = userEvent.setup();
+    const portal = usePortal({ signedIn: null, identity: { name: "Tal Levi", email: "tal@example.com" } });
+    const { queryClient } = renderInProvider(<CustomerProfile />, { locale: "en" });
+    expect(await screen.findByText("No billing details yet")).toBeInTheDocument();
+    // Answered before anyone asked for the dialog.
+    await waitFor(() => expect(queryClient.getQueryState(billingPortalKeys.createDefaults())?.status).toBe("success"));
+    expect(portal.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["GET /customers/me", "GET /customers/me/defaults"]);
+    await user.click(screen.getByRole("button", { name: "Add billing details" }));
+    const dialog = await screen.findByRole("dialog", { name: "Add billing details" });
+    expect(within(dialog).getByLabelText("Full name")).toHaveValue("Tal Levi");
+    expect(within(dialog).getByLabelText("Email")).toHaveValue("tal@example.com");
+    await waitFor(() => expect(within(dialog).getByLabelText("Full name")).toHaveFocus());
   });
 
   it("edits through a dialog: focus in, Escape out back to Edit, then a save updates the profile", async () => {

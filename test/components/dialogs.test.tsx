@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { describe, expect, it, vi } from "vitest";
 import { CreateCustomerDialog, EditCustomerDialog } from "../../src/components";
+import { billingPortalKeys } from "../../src/react";
 import { customerObject, expectNoAxeViolations, renderInProvider, TAL, mockEndpoint } from "./helpers";
 
 const { usePortal } = mockEndpoint();
@@ -64,6 +65,35 @@ describe("CreateCustomerDialog with a trigger", () => {
     expect(onSuccess).toHaveBeenCalledWith(expect.objectContaining({ name: "Tal Levi" }));
     expect(portal.me()?.name).toBe("Tal Levi");
     await waitFor(() => expect(screen.getByRole("button", { name: "Open" })).toHaveFocus());
+  });
+
+  it("opens with the account's email already filled in (asked for while closed), focus in the first field, and sends it", async () => {
+    const user = userEvent.setup();
+    const portal = usePortal({ identity: { email: "tal@example.com" } });
+    const onSuccess = vi.fn();
+    const { queryClient } = renderInProvider(
+      <CreateCustomerDialog trigger={<button type="button">Open</button>} onSuccess={onSuccess} />,
+      { locale: "en" },
+    );
+    await waitFor(() => expect(queryClient.getQueryState(billingPortalKeys.createDefaults())?.status).toBe("success"));
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole("button", { name: "Open" }));
+    const dialog = await screen.findByRole("dialog", { name: "Add billing details" });
+    // Filled as it opens, not a moment later.
+    expect(within(dialog).getByLabelText("Email")).toHaveValue("tal@example.com");
+    const name = within(dialog).getByLabelText("Full name");
+    await waitFor(() => expect(name).toHaveFocus());
+    // A filled-in value is not an edit: Escape closes without asking to discard it.
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+
+    await user.click(screen.getByRole("button", { name: "Open" }));
+    await user.type(await screen.findByLabelText("Full name"), "Tal Levi{Enter}");
+    await waitFor(() => expect(onSuccess).toHaveBeenCalledTimes(1));
+    expect(portal.requests.filter((r) => r.method === "POST").map((r) => r.body)).toEqual([
+      { name: "Tal Levi", email: "tal@example.com", locale: "en" },
+    ]);
   });
 
   it("stays open, with the error on its field, when the save fails", async () => {

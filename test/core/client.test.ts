@@ -1,7 +1,7 @@
 import { delay, http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { createEndpointClient } from "../../src/core/client";
+import { createEndpointClient } from "../../src/core/endpointClient";
 import { BillingPortalError } from "../../src/core/error";
 import { DOCS_CUSTOMER as customer } from "../fixtures";
 

@@ -6,6 +6,7 @@
  */
 import { PassThrough } from "node:stream";
 import { QueryClient, type QueryClient as QueryClientType } from "@tanstack/react-query";
+import { setupServer } from "msw/node";
 import { act, type ReactElement } from "react";
 import { renderToPipeableStream, renderToReadableStream, renderToString } from "react-dom/server";
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
@@ -13,6 +14,7 @@ import type { Customer, Locale } from "../../src/core/customer";
 import * as ServerComponents from "../../src/components";
 import * as ServerReact from "../../src/react";
 import { useBillingPortalContext } from "../../src/react/context";
+import { createMockBillingPortal } from "../../src/testing";
 import { customerObject } from "../fixtures";
 import { installDom, type InstalledDom } from "../jsdomGlobals";
 
@@ -137,7 +139,12 @@ function roots(html: string): Array<{ tag: string; dir: string | undefined; lang
  * Hydrates `html` in a fresh jsdom page with the same tree, flushes with act,
  * and answers what React reported. The page's globals are removed afterwards.
  */
-async function hydrate(html: string, tree: (library: Library) => ReactElement, beforeHydrate?: () => Promise<void>) {
+async function hydrate(
+  html: string,
+  tree: (library: Library) => ReactElement,
+  beforeHydrate?: () => Promise<void>,
+  until?: (container: HTMLElement) => boolean,
+) {
   const dom: InstalledDom = installDom(`<!doctype html><html><head><title>Account</title></head><body><div id="app">${html}</div></body></html>`);
   const scope = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
   const previousAct = scope.IS_REACT_ACT_ENVIRONMENT;
@@ -157,10 +164,13 @@ async function hydrate(html: string, tree: (library: Library) => ReactElement, b
         onCaughtError: (error) => caught.push(error),
       });
     });
-    // Let effects, lazy imports and state updates after hydration settle.
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    });
+    // Let effects, lazy imports and state updates after hydration settle; with `until`, wait (up to 2 s) for it too.
+    const settle = () =>
+      act(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      });
+    await settle();
+    for (let waited = 0; until && !until(container) && waited < 2000; waited += 20) await settle();
     const after = {
       markup: container.innerHTML,
       roots: [...container.querySelectorAll(".ching-root")].map((element) => ({
@@ -171,6 +181,10 @@ async function hydrate(html: string, tree: (library: Library) => ReactElement, b
       text: container.textContent ?? "",
       // Whether hydration adopted the server's nodes rather than replacing them.
       adopted: container.querySelector(".ching-profile"),
+      /** The text inputs' values (a property, not in the markup). */
+      values: Object.fromEntries(
+        [...container.querySelectorAll<HTMLInputElement>("input[name]:not([type=radio])")].map((input) => [input.name, input.value]),
+      ),
     };
     await act(async () => root?.unmount());
     return { recoverable, caught, serverMarkup, after };
@@ -226,9 +240,12 @@ describe.each(LOCALES)("server rendering in $locale", ({ locale, dir, title }) =
       expect(result.after.adopted).not.toBeNull();
       expect(result.after.markup).toBe(result.serverMarkup);
       expect(result.after.roots).toEqual(roots(html));
-      // Once hydrated, the profile asked for the signed-in customer through the provider's fetch only.
-      expect(clientFetch).toHaveBeenCalledTimes(1);
-      expect(String(clientFetch.mock.calls[0]?.[0])).toBe("/api/billing/customers/me");
+      // Once hydrated, through the provider's fetch only: the profile asked for the signed-in customer,
+      // and the create form for the name and email it starts from.
+      expect(clientFetch.mock.calls.map(([url]) => String(url)).sort()).toEqual([
+        "/api/billing/customers/me",
+        "/api/billing/customers/me/defaults",
+      ]);
       // And globalThis is back to a DOM-less server.
       expect(typeof window).toBe("undefined");
       expect(typeof document).toBe("undefined");
@@ -239,6 +256,7 @@ describe.each(LOCALES)("server rendering in $locale", ({ locale, dir, title }) =
     const seeded = (keys = billingPortalKeys) => {
       const client = new QueryClient();
       client.setQueryData(keys.me(), TAL);
+      client.setQueryData(keys.createDefaults(), { name: null, email: null });
       return client;
     };
     const html = renderToString(<App locale={locale} fetch={pendingFetch()} queryClient={seeded()} />);
@@ -262,6 +280,63 @@ describe.each(LOCALES)("server rendering in $locale", ({ locale, dir, title }) =
     expect(result.after.text).toContain("Tal Levi");
     // Fresh data (30 s stale time): no request after hydration.
     expect(clientFetch).not.toHaveBeenCalled();
+  });
+
+  it("hydrates the create form filled from defaults prefetched on the server, with no request and no mismatch", async () => {
+    const seeded = (keys = billingPortalKeys) => {
+      const client = new QueryClient();
+      client.setQueryData(keys.me(), null);
+      client.setQueryData(keys.createDefaults(), { name: "Tal Levi", email: "tal@example.com" });
+      return client;
+    };
+    const html = renderToString(<App locale={locale} fetch={pendingFetch()} queryClient={seeded()} />);
+    expect(errors).not.toHaveBeenCalled();
+
+    const clientFetch = pendingFetch();
+    const result = await hydrate(html, (library) => {
+      const ClientApp = makeApp(library);
+      return <ClientApp locale={locale} fetch={clientFetch} queryClient={seeded(library.billingPortalKeys)} />;
+    });
+    expect(result.recoverable).toEqual([]);
+    expect(result.caught).toEqual([]);
+    expect(errors).not.toHaveBeenCalled();
+    expect(warnings).not.toHaveBeenCalled();
+    expect(result.after.values).toMatchObject({ name: "Tal Levi", email: "tal@example.com" });
+    expect(clientFetch).not.toHaveBeenCalled();
+  });
+
+  it("fills the hydrated create form when the endpoint's defaults answer after hydration, with no error or warning", async () => {
+    const html = await renderers[0]!.render(<App locale={locale} fetch={pendingFetch()} />);
+    expect(html).not.toContain("tal@example.com");
+
+    // The mock endpoint is the real handler: it answers the profile (no customer yet) and the defaults.
+    const portal = createMockBillingPortal({ signedIn: null, identity: { email: "tal@example.com" } });
+    const server = setupServer(...portal.handlers);
+    server.listen({ onUnhandledRequest: "error" });
+    try {
+      const endpointFetch: typeof fetch = (input, init) => fetch(new URL(String(input), "https://shop.test"), init);
+      const result = await hydrate(
+        html,
+        (library) => {
+          const ClientApp = makeApp(library);
+          return <ClientApp locale={locale} fetch={endpointFetch} />;
+        },
+        undefined,
+        (container) => container.querySelector<HTMLInputElement>('input[name="email"]')?.value !== "",
+      );
+      expect(result.recoverable).toEqual([]);
+      expect(result.caught).toEqual([]);
+      expect(hydrationWarnings(errors)).toEqual([]);
+      expect(errors).not.toHaveBeenCalled();
+      expect(warnings).not.toHaveBeenCalled();
+      expect(result.after.values).toMatchObject({ name: "", email: "tal@example.com" });
+      expect(portal.requests.map((request) => `${request.method} ${request.path}`).sort()).toEqual([
+        "GET /customers/me",
+        "GET /customers/me/defaults",
+      ]);
+    } finally {
+      server.close();
+    }
   });
 });
 

@@ -1,3 +1,4 @@
+import type { CreateDefaults } from "../../core/client";
 import type { CreateCustomerInput, Customer, Locale, UpdateCustomerInput } from "../../core/customer";
 import { isLocale } from "../../core/locale";
 
@@ -17,11 +18,14 @@ export function isFormField(value: unknown): value is FormField {
   return typeof value === "string" && (FORM_FIELDS as readonly string[]).includes(value);
 }
 
-/** The form's starting values: the customer's, or empty ones in the UI's locale. */
-export function valuesFromCustomer(customer: Customer | undefined, uiLocale: Locale): CustomerFormValues {
+/**
+ * The form's starting values: the customer's, or for a create the name and
+ * email the server would fill in (`defaults`, when known) and the UI's locale.
+ */
+export function valuesFromCustomer(customer: Customer | undefined, uiLocale: Locale, defaults?: CreateDefaults): CustomerFormValues {
   return {
-    name: customer?.name ?? "",
-    email: customer?.email ?? "",
+    name: customer?.name ?? defaults?.name ?? "",
+    email: customer?.email ?? defaults?.email ?? "",
     phone: customer?.phone ?? "",
     locale: customer && isLocale(customer.locale) ? customer.locale : uiLocale,
     taxId: customer?.taxId ?? "",
