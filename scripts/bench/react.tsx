@@ -151,7 +151,7 @@ export async function runReactBench(options: { components?: number; keystrokes?:
     let renders: string[] = [];
     const countRenders = createRenderCounter();
     dom.onCommit((fiberRoot) => {
-      renders.push(...countRenders(fiberRoot));
+      renders.push(...countRenders(fiberRoot).map((component) => component.name));
     });
 
     const container = dom.document.createElement("div");

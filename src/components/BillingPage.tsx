@@ -1,5 +1,7 @@
-import { lazy, Suspense, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, type ReactNode } from "react";
 import { pageMessages } from "../core/messages/page";
+import { chargesQueryOptions, customerQueryOptions, paymentMethodsQueryOptions } from "../react";
+import { retryFor, useBillingPortalContext } from "../react/internal";
 import { SectionSkeleton } from "./page/SectionSkeleton";
 import { useMessages } from "./useMessages";
 import { useRootProps } from "./useRootProps";
@@ -50,6 +52,18 @@ export function BillingPage({ headingLevel = 2, hide = [], historyPageSize, clas
   const { messages } = strings;
   const root = useRootProps(NAME, strings, "ching-page", className);
   const shown = (section: BillingPageSection) => !hide.includes(section);
+
+  // The sections' data is asked for as soon as the page has mounted, alongside their code,
+  // rather than once each chunk has loaded and rendered: one round trip less before the page
+  // shows. Only for the sections shown; in an effect, so a server render fetches nothing.
+  const { client, queryClient } = useBillingPortalContext(NAME);
+  const [customer, cards, charges] = [shown("profile") || shown("cards"), shown("cards"), shown("history")];
+  useEffect(() => {
+    const retry = retryFor(queryClient);
+    if (customer) void queryClient.prefetchQuery({ ...customerQueryOptions(client), retry });
+    if (cards) void queryClient.prefetchQuery({ ...paymentMethodsQueryOptions(client), retry });
+    if (charges) void queryClient.prefetchQuery({ ...chargesQueryOptions(client), retry });
+  }, [client, queryClient, customer, cards, charges]);
   const lazySection = (section: BillingPageSection, node: ReactNode) =>
     shown(section) ? (
       <div className={`ching-page__section ching-page__section--${section}`} data-ching-section={section}>

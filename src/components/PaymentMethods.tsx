@@ -1,9 +1,10 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import type { PaymentMethod } from "../core/billing";
+import type { Customer } from "../core/customer";
 import { cardsMessages } from "../core/messages/cards";
 import { loadingMessages } from "../core/messages/shared";
-import { useCustomer, usePaymentMethods, type UseAddPaymentMethodOptions } from "../react";
-import { assignLocation, dismissSetupReturn, useBillingPortalContext, useSetupReturnInfo } from "../react/internal";
+import { usePaymentMethods, type UseAddPaymentMethodOptions } from "../react";
+import { assignLocation, dismissSetupReturn, useBillingPortalContext, useCustomerSelect, useSetupReturnInfo } from "../react/internal";
 import type { ReturnNotice } from "./AddCardFlow";
 import type { FocusTarget } from "./RemoveCardDialog";
 import { LoadError } from "./LoadError";
@@ -16,6 +17,7 @@ import { useMonthNow } from "./utils/useMonthNow";
 
 const NAME = "PaymentMethods";
 const AREAS = [loadingMessages, cardsMessages] as const;
+const isTestCustomer = (customer: Customer | null) => customer?.livemode === false;
 
 // What only a click or a return from the hosted page needs loads then, not with the list (a
 // failed prefetch is retried by the click):
@@ -67,7 +69,8 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
   const Heading = `h${headingLevel}` as const;
 
   const { data: cards, error, isPending, isFetching, refetch } = usePaymentMethods();
-  const { data: customer } = useCustomer();
+  // Only whether the customer is a test one: their new name does not re-render the cards.
+  const testMode = useCustomerSelect(NAME, isTestCustomer) === true;
   const returnInfo = useSetupReturnInfo(NAME);
   const month = useMonthNow();
 
@@ -182,8 +185,6 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
       />
     );
   }
-
-  const testMode = customer?.livemode === false;
 
   return (
     <section {...root} aria-labelledby={titleId} aria-busy={busy || undefined}>

@@ -8,13 +8,18 @@ import { customerQueryOptions } from "./queryOptions";
 /** `useLocale` for a component: `consumerName` names it in the error when there is no provider. */
 export function useLocaleFor(consumerName: string): { locale: Locale; dir: Direction } {
   const { locale: chosen, client, queryClient } = useBillingPortalContext(consumerName);
-  // Reads the cached customer without fetching it: only `useCustomer()` fetches. Only its
-  // locale is selected, so a new name or phone does not re-render every component on the page.
-  const { data: customerLocale } = useQuery<Customer | null, BillingPortalError, string | undefined>(
-    { ...customerQueryOptions(client), enabled: false, select: (customer) => customer?.locale },
+  // Reads the cached customer without fetching it: only `useCustomer()` fetches. Only the
+  // locale it resolves to is selected, and "no customer yet" (the placeholder) resolves as
+  // well, so neither a new name nor the customer's arrival re-renders every component on the
+  // page: only a change of the UI's locale does (the provider's, or the customer's without one).
+  // The placeholder is a new function each render: TanStack reuses a placeholder's selected
+  // data, without selecting again, while the option stays the same one, and a new provider
+  // locale must be selected before the customer has loaded too.
+  const { data: selected } = useQuery<Customer | null, BillingPortalError, Locale>(
+    { ...customerQueryOptions(client), enabled: false, placeholderData: () => null, select: (customer) => resolveLocale(chosen, customer?.locale) },
     queryClient,
   );
-  const locale = resolveLocale(chosen, customerLocale);
+  const locale = selected ?? resolveLocale(chosen, undefined);
   return { locale, dir: directionOf(locale) };
 }
 

@@ -94,5 +94,19 @@ describe("BillingPage", () => {
     expect(container.querySelectorAll("[data-ching-section]")).toHaveLength(1);
     await waitFor(() => expect(portal.requests.some((r) => r.path === "/customers/me/charges")).toBe(true));
     expect(portal.requests.some((r) => r.path === "/customers/me")).toBe(false);
+    expect(portal.requests.some((r) => r.path === "/customers/me/payment_methods")).toBe(false);
+  });
+
+  it("asks for every shown section's data at once, not each after the one it waits for", async () => {
+    // Nothing ever answers: no section learns of a customer, yet the cards are asked for with the customer.
+    const portal = usePortal({ customers: [TAL], signedIn: TAL.id, latency: "infinite" });
+    renderInProvider(<BillingPage />, { locale: "en" });
+    await waitFor(() =>
+      expect(portal.requests.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+        "GET /customers/me",
+        "GET /customers/me/charges",
+        "GET /customers/me/payment_methods",
+      ]),
+    );
   });
 });
