@@ -2,6 +2,8 @@
  * @ching/billing-portal-react: Ching's Billing Portal inside your React app.
  * The built file starts with "use client" (added by the build).
  */
+// First, so a bundle of the whole entry keeps every area's strings together (they compress better side by side).
+export { en, he, type Messages, type MessageKey, type MessageOverrides } from "./core/messages";
 export * from "./react";
 export * from "./components";
 // Also on the server-safe entry `@ching/billing-portal-react/shared` (no "use client").
@@ -21,4 +23,3 @@ export {
   type RequestOptions,
 } from "./core/client";
 export type { ReturnUrlInput, StartedSetupSession, SetupSessionState, StartedPortalSession } from "./core/billingClient";
-export { en, he, type Messages, type MessageKey, type MessageOverrides } from "./core/messages";

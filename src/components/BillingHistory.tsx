@@ -1,15 +1,18 @@
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import type { Charge } from "../core/billing";
+import { historyMessages } from "../core/messages/history";
 import { useCharges } from "../react";
 import { ChargeRow, COLUMNS, columnLabel } from "./history/ChargeRow";
 import { HistorySkeleton } from "./history/HistorySkeleton";
 import { Pagination } from "./history/Pagination";
+import { LoadError } from "./LoadError";
 import { ManageBillingButton } from "./ManageBillingButton";
 import { useMessages } from "./useMessages";
 import { useRootProps } from "./useRootProps";
 import { isolateLtr } from "./utils/isolateLtr";
 
 const NAME = "BillingHistory";
+const AREAS = [historyMessages] as const;
 const NO_CHARGES: readonly Charge[] = [];
 
 export interface BillingHistoryProps {
@@ -39,7 +42,7 @@ export interface BillingHistoryProps {
 export function BillingHistory({ headingLevel = 2, pageSize = 10, className }: BillingHistoryProps) {
   const Title = `h${headingLevel}` as const;
   const SubTitle = `h${Math.min(headingLevel + 1, 6) as 2 | 3 | 4 | 5 | 6}` as const;
-  const strings = useMessages(NAME);
+  const strings = useMessages(NAME, AREAS);
   const { messages, locale } = strings;
   const root = useRootProps(NAME, strings, "ching-card", "ching-history", className);
   const titleId = `ching-history-${useId()}`;
@@ -57,16 +60,6 @@ export function BillingHistory({ headingLevel = 2, pageSize = 10, className }: B
   // Fewer payments after a refresh: stay on the last page that still exists.
   const current = Math.min(page, pages);
   const visible = charges?.slice((current - 1) * size, current * size) ?? [];
-
-  // After a retry succeeds the retry button is gone: focus the heading rather than lose it.
-  const retrying = useRef(false);
-  useEffect(() => {
-    if (retrying.current && !isFetching) {
-      retrying.current = false;
-      if (document.activeElement === document.body) titleRef.current?.focus();
-    }
-    // `charges` too: a quick answer can land in the same render that would have shown the fetch start.
-  }, [isFetching, charges]);
 
   const busy = isPending || (Boolean(error) && isFetching);
 
@@ -106,23 +99,13 @@ export function BillingHistory({ headingLevel = 2, pageSize = 10, className }: B
     body = <HistorySkeleton rows={Math.min(size, 5)} />;
   } else {
     body = (
-      <div className="ching-problem">
-        <p className="ching-problem__text" role="alert">
-          {isolateLtr(messages["history.error"])}
-        </p>
-        <button
-          type="button"
-          className="ching-btn ching-btn--secondary"
-          aria-disabled={isFetching || undefined}
-          onClick={() => {
-            if (isFetching) return;
-            retrying.current = true;
-            void refetch();
-          }}
-        >
-          {messages["history.retry"]}
-        </button>
-      </div>
+      <LoadError
+        message={messages["history.error"]}
+        retryLabel={messages["history.retry"]}
+        isFetching={isFetching}
+        onRetry={() => void refetch()}
+        focusAfterRecovery={titleRef}
+      />
     );
   }
 

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, type ReactNode } from "react";
+import { pageMessages } from "../core/messages/page";
 import { chargesQueryOptions, customerQueryOptions, paymentMethodsQueryOptions } from "../react";
 import { retryFor, useBillingPortalContext } from "../react/internal";
 import { SectionSkeleton } from "./page/SectionSkeleton";
@@ -6,6 +7,7 @@ import { useMessages } from "./useMessages";
 import { useRootProps } from "./useRootProps";
 
 const NAME = "BillingPage";
+const AREAS = [pageMessages] as const;
 
 // Each section is its own chunk: the page's first load is the frame and the
 // skeletons, and a merchant who hides a section never downloads it.
@@ -46,7 +48,7 @@ export interface BillingPageProps {
  * </BillingPortalProvider>
  */
 export function BillingPage({ headingLevel = 2, hide = [], historyPageSize, className }: BillingPageProps) {
-  const strings = useMessages(NAME);
+  const strings = useMessages(NAME, AREAS);
   const { messages } = strings;
   const root = useRootProps(NAME, strings, "ching-page", className);
   const shown = (section: BillingPageSection) => !hide.includes(section);

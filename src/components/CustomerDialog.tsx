@@ -3,12 +3,16 @@ import * as Dialog from "@radix-ui/react-dialog";
 import { useControllableState } from "@radix-ui/react-use-controllable-state";
 import { useId, useRef, useState, type ReactElement } from "react";
 import type { Customer } from "../core/customer";
+import { dialogMessages } from "../core/messages/dialog";
+import { closeMessages } from "../core/messages/shared";
 import { useCreateDefaults } from "../react";
 import { CustomerForm } from "./CustomerForm";
 import { CloseIcon } from "./icons";
 import { useMessages } from "./useMessages";
 import { useRootProps } from "./useRootProps";
 import { useIsomorphicLayoutEffect } from "./utils/useIsomorphicLayoutEffect";
+
+const AREAS = [closeMessages, dialogMessages] as const;
 
 /** What both customer dialogs take. */
 export interface CustomerDialogBaseProps {
@@ -43,7 +47,7 @@ interface CustomerDialogProps extends CustomerDialogBaseProps {
 /** The dialog shell of `CreateCustomerDialog` and `EditCustomerDialog`. Internal. */
 export function CustomerDialog(props: CustomerDialogProps) {
   const { consumerName, customer, open, defaultOpen = false, onOpenChange, trigger, onSuccess, onCloseAutoFocus, className } = props;
-  const strings = useMessages(consumerName);
+  const strings = useMessages(consumerName, AREAS);
   const { messages } = strings;
   const overlay = useRootProps(consumerName, strings, "ching-overlay");
   const panel = useRootProps(consumerName, strings, "ching-dialog", className);

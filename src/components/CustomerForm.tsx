@@ -2,8 +2,10 @@ import { useId, type InputHTMLAttributes } from "react";
 import { Controller } from "react-hook-form";
 import type { Customer } from "../core/customer";
 import { locales } from "../core/locales";
-import type { MessageKey } from "../core/messages";
+import type { AreaKey } from "../core/messages";
 import { directionOf } from "../core/locale";
+import { formMessages } from "../core/messages/form";
+import { savedMessages } from "../core/messages/shared";
 import { Field, FieldError } from "./Field";
 import { ErrorIcon } from "./icons";
 import { PhoneField } from "./PhoneField";
@@ -15,6 +17,7 @@ import { isolateLtr } from "./utils/isolateLtr";
 import type { CustomerFormValues } from "./utils/formValues";
 
 const NAME = "CustomerForm";
+const AREAS = [savedMessages, formMessages] as const;
 
 export interface CustomerFormProps {
   /**
@@ -31,7 +34,7 @@ export interface CustomerFormProps {
   className?: string;
 }
 
-const STATUS_KEYS: Record<CustomerFormStatus, MessageKey> = {
+const STATUS_KEYS: Record<CustomerFormStatus, AreaKey<(typeof AREAS)[number]>> = {
   saved: "form.saved",
   noChanges: "form.noChanges",
 };
@@ -50,7 +53,7 @@ const STATUS_KEYS: Record<CustomerFormStatus, MessageKey> = {
  * <CustomerForm customer={customer ?? undefined} onSuccess={() => navigate("/account")} />
  */
 export function CustomerForm({ customer, onSuccess, onCancel, onDirtyChange, className }: CustomerFormProps) {
-  const strings = useMessages(NAME);
+  const strings = useMessages(NAME, AREAS);
   const { messages, locale } = strings;
   const root = useRootProps(NAME, strings, "ching-form", className);
   const ids = `ching-form-${useId()}`;

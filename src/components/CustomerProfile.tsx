@@ -1,12 +1,16 @@
-import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
+import { lazy, Suspense, useId, useRef, useState } from "react";
+import { profileMessages } from "../core/messages/profile";
+import { loadingMessages, savedMessages } from "../core/messages/shared";
 import { useCreateDefaults, useCustomer } from "../react";
-import { ErrorIcon, SuccessIcon } from "./icons";
+import { SuccessIcon } from "./icons";
+import { LoadError } from "./LoadError";
 import { ProfileDetails, ProfileSkeleton } from "./ProfileDetails";
 import { useMessages } from "./useMessages";
 import { useRootProps } from "./useRootProps";
 import { isolateLtr } from "./utils/isolateLtr";
 
 const NAME = "CustomerProfile";
+const AREAS = [loadingMessages, savedMessages, profileMessages] as const;
 
 // The dialogs bring react-hook-form, Radix and the phone metadata: they load
 // when first wanted (or hovered), never with the profile itself.
@@ -50,7 +54,7 @@ type DialogKind = "edit" | "create";
 export function CustomerProfile({ customerId, headingLevel = 2, className }: CustomerProfileProps) {
   const Title = `h${headingLevel}` as const;
   const SubTitle = `h${Math.min(headingLevel + 1, 6) as HeadingLevel}` as const;
-  const strings = useMessages(NAME);
+  const strings = useMessages(NAME, AREAS);
   const { messages, locale } = strings;
   const root = useRootProps(NAME, strings, "ching-card", "ching-profile", className);
   const titleId = `ching-profile-${useId()}`;
@@ -99,15 +103,6 @@ export function CustomerProfile({ customerId, headingLevel = 2, className }: Cus
     },
   });
 
-  // After a retry succeeds the retry button is gone: focus the heading rather than lose it.
-  const retrying = useRef(false);
-  useEffect(() => {
-    if (retrying.current && !isFetching) {
-      retrying.current = false;
-      if (document.activeElement === document.body) titleRef.current?.focus();
-    }
-  }, [isFetching]);
-
   const busy = isPending || (Boolean(error) && isFetching);
 
   let body;
@@ -117,24 +112,13 @@ export function CustomerProfile({ customerId, headingLevel = 2, className }: Cus
     body = <ProfileSkeleton />;
   } else if (error) {
     body = (
-      <div className="ching-problem">
-        <div className="ching-alert" role="alert">
-          <ErrorIcon />
-          <span>{isolateLtr(messages["profile.error"])}</span>
-        </div>
-        <button
-          type="button"
-          className="ching-btn ching-btn--secondary"
-          aria-disabled={isFetching || undefined}
-          onClick={() => {
-            if (isFetching) return;
-            retrying.current = true;
-            void refetch();
-          }}
-        >
-          {messages["profile.retry"]}
-        </button>
-      </div>
+      <LoadError
+        message={messages["profile.error"]}
+        retryLabel={messages["profile.retry"]}
+        isFetching={isFetching}
+        onRetry={() => void refetch()}
+        focusAfterRecovery={titleRef}
+      />
     );
   } else {
     body = (

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { portalMessages } from "../core/messages/portal";
 import { useBillingPortal } from "../react";
 import { useMessages } from "./useMessages";
 import { useRootProps } from "./useRootProps";
@@ -6,6 +7,7 @@ import { cx } from "./utils/cx";
 import { isolateLtr } from "./utils/isolateLtr";
 
 const NAME = "ManageBillingButton";
+const AREAS = [portalMessages] as const;
 
 export interface ManageBillingButtonProps {
   /**
@@ -33,7 +35,7 @@ export interface ManageBillingButtonProps {
  * <ManageBillingButton target="_blank" />
  */
 export function ManageBillingButton({ target, returnUrl, navigate, children, variant = "primary", className }: ManageBillingButtonProps) {
-  const strings = useMessages(NAME);
+  const strings = useMessages(NAME, AREAS);
   const { messages } = strings;
   const root = useRootProps(NAME, strings, "ching-manage", className);
   const portal = useBillingPortal({ target, returnUrl, navigate });

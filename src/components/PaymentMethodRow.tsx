@@ -1,12 +1,13 @@
 import type { PaymentMethod } from "../core/billing";
-import type { Messages } from "../core/messages";
+import type { AreaStrings } from "../core/messages";
+import type { cardsMessages } from "../core/messages/cards";
 import { CardBrandMark } from "./CardBrandMark";
 import { ErrorIcon } from "./icons";
 import { brandName, cardAccessibleName, formatExpiry } from "./utils/cardText";
 
 export interface PaymentMethodRowProps {
   method: PaymentMethod;
-  messages: Messages;
+  messages: AreaStrings<typeof cardsMessages>;
   expired: boolean;
   /** The row's element id, so focus can be moved to it (its Remove button's is `${id}-remove`). */
   id: string;

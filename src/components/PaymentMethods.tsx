@@ -1,26 +1,36 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import type { PaymentMethod } from "../core/billing";
 import type { Customer } from "../core/customer";
-import { useAddPaymentMethod, usePaymentMethods, useRemovePaymentMethod, type UseAddPaymentMethodOptions } from "../react";
-import { useCustomerSelect } from "../react/internal";
+import { cardsMessages } from "../core/messages/cards";
+import { loadingMessages } from "../core/messages/shared";
+import { usePaymentMethods, type UseAddPaymentMethodOptions } from "../react";
+import { assignLocation, dismissSetupReturn, useBillingPortalContext, useCustomerSelect, useSetupReturnInfo } from "../react/internal";
+import type { ReturnNotice } from "./AddCardFlow";
+import type { FocusTarget } from "./RemoveCardDialog";
+import { LoadError } from "./LoadError";
 import { PaymentMethodRow, PaymentMethodSkeleton } from "./PaymentMethodRow";
-import { SetupReturnNotice } from "./SetupReturnNotice";
 import { useMessages } from "./useMessages";
 import { useRootProps } from "./useRootProps";
-import { isCardInUse, isExpired } from "./utils/cardText";
-import { formatMessage } from "./utils/formatMessage";
-import { isolateLtr } from "./utils/isolateLtr";
+import { isExpired } from "./utils/cardText";
 import { useIsomorphicLayoutEffect } from "./utils/useIsomorphicLayoutEffect";
 import { useMonthNow } from "./utils/useMonthNow";
 
 const NAME = "PaymentMethods";
+const AREAS = [loadingMessages, cardsMessages] as const;
 const isTestCustomer = (customer: Customer | null) => customer?.livemode === false;
 
-// The confirm dialog brings Radix: it loads when first wanted (or a Remove button is hovered or focused).
+// What only a click or a return from the hosted page needs loads then, not with the list (a
+// failed prefetch is retried by the click):
+// - the confirm dialog, with Radix and the removal itself, when a Remove button is hovered,
+//   focused or pressed;
+// - the add-card flow: the start when Add card is hovered, focused or pressed, the polling
+//   only after a return from the hosted page.
 const loadDialog = () => import("./RemoveCardDialog");
 const RemoveCardDialog = lazy(() => loadDialog().then((module) => ({ default: module.RemoveCardDialog })));
-const prefetchDialog = () => {
-  loadDialog().catch(() => undefined); // a failed prefetch is retried by the click
+const loadAddCard = () => import("./AddCardFlow");
+const SetupReturnWatch = lazy(() => loadAddCard().then((module) => ({ default: module.SetupReturnWatch })));
+const prefetch = (load: () => Promise<unknown>) => () => {
+  load().catch(() => undefined);
 };
 
 /** Props of `PaymentMethods`. */
@@ -35,9 +45,6 @@ export interface PaymentMethodsProps {
   className?: string;
 }
 
-/** Where focus goes once the list has re-rendered. */
-type FocusTarget = { row: string } | { remove: string } | "add"; // row ids
-
 /**
  * The signed-in person's saved cards: brand, `•••• 4242`, expiry, Default and
  * Expired badges, a Remove button with a confirm dialog, and Add card, which
@@ -51,9 +58,10 @@ type FocusTarget = { row: string } | { remove: string } | "add"; // row ids
  * </BillingPortalProvider>
  */
 export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOptions, className }: PaymentMethodsProps) {
-  const strings = useMessages(NAME);
+  const strings = useMessages(NAME, AREAS);
   const { messages } = strings;
   const root = useRootProps(NAME, strings, "ching-card", "ching-cards", className);
+  const { client, queryClient } = useBillingPortalContext(NAME);
   const baseId = `ching-cards-${useId()}`;
   const rowId = (method: PaymentMethod) => `${baseId}-${method.id}`;
   const titleId = `${baseId}-title`;
@@ -63,12 +71,15 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
   const { data: cards, error, isPending, isFetching, refetch } = usePaymentMethods();
   // Only whether the customer is a test one: their new name does not re-render the cards.
   const testMode = useCustomerSelect(NAME, isTestCustomer) === true;
-  const add = useAddPaymentMethod(addOptions);
-  const remove = useRemovePaymentMethod();
+  const returnInfo = useSetupReturnInfo(NAME);
   const month = useMonthNow();
 
   const [confirming, setConfirming] = useState<PaymentMethod | null>(null);
   const [dialogMounted, setDialogMounted] = useState(false);
+  const [failed, setFailed] = useState<{ id: string; reason: string } | null>(null);
+  const [starting, setStarting] = useState(false);
+  const [addFailed, setAddFailed] = useState(false);
+  const [notice, setNotice] = useState<ReturnNotice | null>(null);
   const [announcement, setAnnouncement] = useState<string | null>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const addRef = useRef<HTMLButtonElement>(null);
@@ -92,54 +103,35 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
   };
   useIsomorphicLayoutEffect(applyFocus);
 
-  /** The row after `method` (else the one before), else Add card: where focus goes once it is gone. */
-  const afterRemoval = (method: PaymentMethod): FocusTarget => {
-    const list = cards ?? [];
-    const index = list.findIndex((card) => card.id === method.id);
-    const next = list[index + 1] ?? list[index - 1];
-    return next ? { row: rowId(next) } : "add";
+  const focusAfterRender = (target: FocusTarget) => {
+    pendingFocus.current = target;
+    applyFocus();
   };
 
-  const lastOpened = useRef<string | null>(null);
-  const removing = useRef<{ method: PaymentMethod; focus: FocusTarget } | null>(null);
-  const confirm = (method: PaymentMethod) => {
-    removing.current = { method, focus: afterRemoval(method) };
-    setAnnouncement(messages["cards.removing"]);
-    remove.mutate(method.id, {
-      onSuccess: () => setAnnouncement(formatMessage(messages["cards.removed"], { last4: method.card.last4 })),
-      onError: () => {
-        setAnnouncement(null);
-        removing.current = null;
-        // The card is back: so is focus, on its Remove button, which the message describes.
-        pendingFocus.current = { remove: rowId(method) };
-      },
-    });
-    setConfirming(null);
+  /** Add card: to the hosted page, in this tab, from the click (the flow's code loads first if it has not yet). */
+  const startAdd = () => {
+    if (starting) return;
+    if (returnInfo) dismissSetupReturn(queryClient);
+    setAddFailed(false);
+    setStarting(true);
+    loadAddCard()
+      .then((flow) => flow.startAddCard(client, addOptions?.navigate ?? assignLocation))
+      .catch(() => setAddFailed(true))
+      .finally(() => setStarting(false));
   };
 
+  // A return from the hosted page: shown while it lasts (Dismiss or Add card ends it).
+  const shown = returnInfo ? notice : null;
   // After a return from the hosted page the new card is focused, once.
-  const returned = add.returned;
-  const added = returned?.status === "succeeded" ? returned.paymentMethod : null;
+  const added = shown?.added;
   const focusedAdded = useRef<string | null>(null);
   useEffect(() => {
     if (added && focusedAdded.current !== added.id) {
       focusedAdded.current = added.id;
-      pendingFocus.current = { row: rowId(added) };
-      applyFocus();
+      focusAfterRender({ row: rowId(added) });
     }
   });
 
-  // After a retry that worked the Retry button is gone: focus the heading rather than lose it.
-  const retrying = useRef(false);
-  useEffect(() => {
-    if (retrying.current && !isFetching) {
-      retrying.current = false;
-      if (document.activeElement === document.body) titleRef.current?.focus();
-    }
-  }, [isFetching]);
-
-  const failedId = remove.isError ? remove.variables : undefined;
-  const removeError = isCardInUse(remove.error) ? messages["cards.remove.inUse"] : messages["cards.remove.error"];
   const busy = isPending || (Boolean(error) && isFetching);
 
   let body;
@@ -153,18 +145,17 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
             method={method}
             messages={messages}
             expired={isExpired(method.card, month)}
-            error={failedId === method.id ? removeError : null}
+            error={failed?.id === method.id ? failed.reason : null}
             onRemove={
               allowRemove
                 ? (target) => {
-                    remove.reset();
-                    lastOpened.current = rowId(target);
+                    setFailed(null);
                     setDialogMounted(true);
                     setConfirming(target);
                   }
                 : undefined
             }
-            onPrefetch={allowRemove ? prefetchDialog : undefined}
+            onPrefetch={allowRemove ? prefetch(loadDialog) : undefined}
           />
         ))}
       </ul>
@@ -185,23 +176,13 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
     );
   } else {
     body = (
-      <div className="ching-problem">
-        <p className="ching-problem__text" role="alert">
-          {isolateLtr(messages["cards.error"])}
-        </p>
-        <button
-          type="button"
-          className="ching-btn ching-btn--secondary"
-          aria-disabled={isFetching || undefined}
-          onClick={() => {
-            if (isFetching) return;
-            retrying.current = true;
-            void refetch();
-          }}
-        >
-          {messages["cards.retry"]}
-        </button>
-      </div>
+      <LoadError
+        message={messages["cards.error"]}
+        retryLabel={messages["cards.retry"]}
+        isFetching={isFetching}
+        onRetry={() => void refetch()}
+        focusAfterRecovery={titleRef}
+      />
     );
   }
 
@@ -213,7 +194,29 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
         </Heading>
       </header>
 
-      <SetupReturnNotice returned={returned} messages={messages} onDismiss={() => addRef.current?.focus()} />
+      {/* The live region is there from the first render: a message that fills it is announced. */}
+      <div className="ching-setup-notice" data-tone={shown?.tone}>
+        <p className="ching-setup-notice__text" role="status">
+          {shown?.text}
+        </p>
+        {shown?.dismissLabel ? (
+          <button
+            type="button"
+            className="ching-btn ching-btn--ghost"
+            onClick={() => {
+              dismissSetupReturn(queryClient);
+              addRef.current?.focus();
+            }}
+          >
+            {shown.dismissLabel}
+          </button>
+        ) : null}
+      </div>
+      {returnInfo ? (
+        <Suspense fallback={null}>
+          <SetupReturnWatch info={returnInfo} options={addOptions} onNotice={setNotice} />
+        </Suspense>
+      ) : null}
 
       {body}
 
@@ -223,18 +226,16 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
             ref={addRef}
             type="button"
             className={cards?.length === 0 ? "ching-btn ching-btn--primary" : "ching-btn ching-btn--secondary"}
-            aria-disabled={add.isStarting || undefined}
-            aria-describedby={add.error ? addErrorId : undefined}
-            onClick={() => {
-              if (add.isStarting) return;
-              returned?.dismiss();
-              add.start();
-            }}
+            aria-disabled={starting || undefined}
+            aria-describedby={addFailed ? addErrorId : undefined}
+            onClick={startAdd}
+            onPointerEnter={prefetch(loadAddCard)}
+            onFocus={prefetch(loadAddCard)}
           >
-            {add.isStarting ? messages["cards.add.starting"] : messages[testMode ? "cards.add.test" : "cards.add"]}
+            {starting ? messages["cards.add.starting"] : messages[testMode ? "cards.add.test" : "cards.add"]}
           </button>
           <p className="ching-error" id={addErrorId} role="alert">
-            {add.error ? messages["cards.add.error"] : null}
+            {addFailed ? messages["cards.add.error"] : null}
           </p>
         </div>
       ) : null}
@@ -247,19 +248,12 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
         <Suspense fallback={<span className="ching-visually-hidden">{messages["dialog.loading"]}</span>}>
           <RemoveCardDialog
             method={confirming}
-            onOpenChange={(open) => {
-              if (!open) setConfirming(null);
-            }}
-            onConfirm={confirm}
-            onCloseAutoFocus={(event) => {
-              event.preventDefault();
-              // Removed: on to the next card. Cancelled: back to the Remove button that opened it.
-              // (A removal that already failed has put focus on its Remove button.)
-              if (removing.current) pendingFocus.current = removing.current.focus;
-              else if (!pendingFocus.current && lastOpened.current) pendingFocus.current = { remove: lastOpened.current };
-              removing.current = null;
-              applyFocus();
-            }}
+            cards={cards ?? []}
+            rowId={rowId}
+            onClose={() => setConfirming(null)}
+            onAnnounce={setAnnouncement}
+            onFailed={setFailed}
+            focusAfterRender={focusAfterRender}
           />
         </Suspense>
       ) : null}

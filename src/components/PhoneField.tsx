@@ -6,6 +6,7 @@ import {
   type FocusEventHandler,
   type ReactNode,
 } from "react";
+import { formMessages } from "../core/messages/form";
 import { formatAsYouType, toE164, type CountryCode } from "../core/phone";
 import type { Locale } from "../core/customer";
 import { Field } from "./Field";
@@ -15,6 +16,7 @@ import { useMessages } from "./useMessages";
 import { useRootProps } from "./useRootProps";
 
 const NAME = "PhoneField";
+const AREAS = [formMessages] as const;
 
 /** What `onValueChange` learns besides the value. */
 export interface PhoneValueDetails {
@@ -111,7 +113,7 @@ export const PhoneField = forwardRef<HTMLInputElement, PhoneFieldProps>(function
     required,
     className,
   } = props;
-  const strings = useMessages(NAME);
+  const strings = useMessages(NAME, AREAS);
   const { messages, locale } = strings;
   const root = useRootProps(NAME, strings, "ching-phone", className);
   const generatedId = useId();

@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import type { Customer, Locale } from "../core/customer";
 import { isLocale } from "../core/locale";
-import type { Messages } from "../core/messages";
+import type { AreaStrings } from "../core/messages";
+import type { profileMessages } from "../core/messages/profile";
 import { formatDate } from "./utils/formatDate";
 import { usePhoneDisplay } from "./utils/phoneDisplay";
 
@@ -31,7 +32,7 @@ function breakableEmail(email: string): ReactNode[] {
 }
 
 /** The customer's fields as a description list. Internal to `CustomerProfile`. */
-export function ProfileDetails({ customer, locale, messages }: { customer: Customer; locale: Locale; messages: Messages }) {
+export function ProfileDetails({ customer, locale, messages }: { customer: Customer; locale: Locale; messages: AreaStrings<typeof profileMessages> }) {
   const phone = usePhoneDisplay(customer.phone, locale);
   const empty = <span className="ching-muted">{messages["profile.empty"]}</span>;
   return (

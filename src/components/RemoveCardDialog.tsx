@@ -1,30 +1,48 @@
 import * as Dialog from "@radix-ui/react-dialog";
 import { useRef, useState } from "react";
 import type { PaymentMethod } from "../core/billing";
+import { cardsMessages } from "../core/messages/cards";
+import { cardsRemoveMessages } from "../core/messages/cardsRemove";
+import { closeMessages } from "../core/messages/shared";
+import { useRemovePaymentMethod } from "../react";
 import { CloseIcon } from "./icons";
 import { useMessages } from "./useMessages";
 import { useRootProps } from "./useRootProps";
-import { cardTitle } from "./utils/cardText";
+import { cardTitle, isCardInUse } from "./utils/cardText";
 import { formatMessage } from "./utils/formatMessage";
 
 const NAME = "RemoveCardDialog";
+const AREAS = [closeMessages, cardsMessages, cardsRemoveMessages] as const;
+
+/** Where focus goes once the list has re-rendered: a row, a row's Remove button (by row id), or Add card. */
+export type FocusTarget = { row: string } | { remove: string } | "add";
 
 export interface RemoveCardDialogProps {
   /** The card to remove; the dialog is open while there is one. */
   method: PaymentMethod | null;
-  onOpenChange: (open: boolean) => void;
-  onConfirm: (method: PaymentMethod) => void;
-  /** Where focus goes on close is the list's decision (the row may be gone). */
-  onCloseAutoFocus: (event: Event) => void;
+  /** The list as it is shown, and its rows' element ids: focus goes to the next row after a removal. */
+  cards: PaymentMethod[];
+  rowId: (method: PaymentMethod) => string;
+  /** Cancel, Escape, or Remove card pressed. */
+  onClose: () => void;
+  /** What the list's status region says: the removal under way, then done. */
+  onAnnounce: (announcement: string | null) => void;
+  /** The endpoint refused: the card is back in the list, and `reason` is shown under it. */
+  onFailed: (failed: { id: string; reason: string }) => void;
+  /** Moves focus to `target`, once the list shows it. */
+  focusAfterRender: (target: FocusTarget) => void;
 }
 
 /**
  * "Remove this card?": names the card, warns when it is the default one, and
- * opens with focus on Cancel (the safe choice). Loaded when first wanted, as
- * the customer dialogs are. Internal to `PaymentMethods`.
+ * opens with focus on Cancel (the safe choice); Remove card removes it
+ * (`useRemovePaymentMethod`: optimistic, rolled back on failure). Loaded when
+ * first wanted, with the removal and its strings, as the customer dialogs
+ * are; it stays mounted after, so a removal's outcome still arrives once it
+ * has closed. Internal to `PaymentMethods`.
  */
-export function RemoveCardDialog({ method, onOpenChange, onConfirm, onCloseAutoFocus }: RemoveCardDialogProps) {
-  const strings = useMessages(NAME);
+export function RemoveCardDialog({ method, cards, rowId, onClose, onAnnounce, onFailed, focusAfterRender }: RemoveCardDialogProps) {
+  const strings = useMessages(NAME, AREAS);
   const { messages } = strings;
   const overlay = useRootProps(NAME, strings, "ching-overlay");
   const panel = useRootProps(NAME, strings, "ching-dialog", "ching-dialog--confirm");
@@ -32,9 +50,36 @@ export function RemoveCardDialog({ method, onOpenChange, onConfirm, onCloseAutoF
   // Keep the last card while the dialog animates out.
   const [shown, setShown] = useState(method);
   if (method && method !== shown) setShown(method);
+  const remove = useRemovePaymentMethod();
+  // Where focus goes when a removal has closed the dialog.
+  const afterRemoval = useRef<FocusTarget | null>(null);
+
+  const confirm = (target: PaymentMethod) => {
+    // The row after it (else the one before), else Add card: the card itself is about to go.
+    const index = cards.findIndex((card) => card.id === target.id);
+    const next = cards[index + 1] ?? cards[index - 1];
+    afterRemoval.current = next ? { row: rowId(next) } : "add";
+    onAnnounce(messages["cards.removing"]);
+    onClose();
+    remove.mutate(target.id, {
+      onSuccess: () => onAnnounce(formatMessage(messages["cards.removed"], { last4: target.card.last4 })),
+      onError: (error) => {
+        onAnnounce(null);
+        afterRemoval.current = null;
+        onFailed({ id: target.id, reason: messages[isCardInUse(error) ? "cards.remove.inUse" : "cards.remove.error"] });
+        // The card is back: so is focus, on its Remove button, which the reason describes.
+        focusAfterRender({ remove: rowId(target) });
+      },
+    });
+  };
 
   return (
-    <Dialog.Root open={method !== null} onOpenChange={onOpenChange}>
+    <Dialog.Root
+      open={method !== null}
+      onOpenChange={(open) => {
+        if (!open) onClose();
+      }}
+    >
       <Dialog.Portal>
         <Dialog.Overlay {...overlay}>
           <Dialog.Content
@@ -44,7 +89,12 @@ export function RemoveCardDialog({ method, onOpenChange, onConfirm, onCloseAutoF
               event.preventDefault();
               cancelRef.current?.focus();
             }}
-            onCloseAutoFocus={onCloseAutoFocus}
+            onCloseAutoFocus={(event) => {
+              event.preventDefault();
+              // Removed: on to the next card. Cancelled (or already failed): the Remove button that opened it.
+              focusAfterRender(afterRemoval.current ?? { remove: rowId(shown ?? method!) });
+              afterRemoval.current = null;
+            }}
           >
             <div className="ching-dialog__header">
               <Dialog.Title className="ching-dialog__title">{messages["cards.confirm.title"]}</Dialog.Title>
@@ -66,7 +116,7 @@ export function RemoveCardDialog({ method, onOpenChange, onConfirm, onCloseAutoF
                 type="button"
                 className="ching-btn ching-btn--danger"
                 onClick={() => {
-                  if (method) onConfirm(method);
+                  if (method) confirm(method);
                 }}
               >
                 {messages["cards.confirm.remove"]}

@@ -60,10 +60,12 @@ export function useAppearance(consumerName: string): Appearance | undefined {
   // The package's `BillingPortalProvider` only takes an `Appearance`; the hooks layer carries it untyped.
   const appearance = useBillingPortalContext(consumerName).appearance as Appearance | undefined;
   useEffect(() => {
-    if (process.env.NODE_ENV === "production" || !appearance || warned.has(appearance)) return;
-    warned.add(appearance);
-    for (const problem of appearanceContrastProblems(appearance)) {
-      console.warn(`[@ching/billing-portal-react] appearance ${problem}.`);
+    // The whole check sits under the condition, so a production build drops it and the contrast maths.
+    if (process.env.NODE_ENV !== "production" && appearance && !warned.has(appearance)) {
+      warned.add(appearance);
+      for (const problem of appearanceContrastProblems(appearance)) {
+        console.warn(`[@ching/billing-portal-react] appearance ${problem}.`);
+      }
     }
   }, [appearance]);
   return appearance;

@@ -1,11 +1,10 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { useForm, type UseFormReturn } from "react-hook-form";
 import type { Customer, Locale } from "../core/customer";
-import type { MessageKey } from "../core/messages";
 import { billingPortalKeys, useCreateCustomer, useCreateDefaults, useUpdateCustomer } from "../react";
 import { useBillingPortalContext } from "../react/internal";
 import { customerFormResolver, type CustomerFormPayload } from "./utils/customerFormResolver";
-import { placeServerError } from "./utils/errorKeys";
+import { placeServerError, type FormMessageKey } from "./utils/errorKeys";
 import { FORM_FIELDS, valuesFromCustomer, type CustomerFormValues } from "./utils/formValues";
 
 /** The outcome of the last submit; while one is being saved, the status says so instead. */
@@ -34,7 +33,7 @@ export interface UseCustomerFormResult {
   saving: boolean;
   status: CustomerFormStatus | undefined;
   /** The form-level error, when some of a failed save belongs to no field. */
-  alert: MessageKey | undefined;
+  alert: FormMessageKey | undefined;
   /** The catalog key of a field's error (the resolver's and the server's errors are keys), if it has one. */
   errorKey: (field: keyof CustomerFormValues) => string | undefined;
   /** Where focus goes back once a save is over, if it fell to the page. */
@@ -92,7 +91,7 @@ export function useCustomerForm({
   }, [customer, defaults, getFieldState, resetField]);
 
   const [status, setStatus] = useState<CustomerFormStatus>();
-  const [alert, setAlert] = useState<MessageKey>();
+  const [alert, setAlert] = useState<FormMessageKey>();
   const submitRef = useRef<HTMLButtonElement>(null);
   // The `disabled` button is not enough: two Enter presses can both land before it re-renders.
   const inFlight = useRef(false);

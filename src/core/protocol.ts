@@ -71,6 +71,8 @@ export const PORTAL_SESSIONS_PATH = "/customers/me/portal_sessions";
 /** The browser query parameters a return from the hosted add-card page carries. */
 export const SETUP_RETURN_PARAM = "ching_setup";
 export const SETUP_RETURN_ID_PARAM = "ching_setup_id";
+/** Whether a query string may carry such a return (a cheap look before the URL is read in full). */
+export const mayNameSetupReturn = (search: string): boolean => search.includes(SETUP_RETURN_PARAM);
 
 /** What `matchRoute` found: a request of the protocol, a known path asked with another method, or nothing. */
 export type RouteMatch =

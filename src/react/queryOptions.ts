@@ -1,13 +1,5 @@
 import type { DataTag, QueryClient } from "@tanstack/react-query";
-import {
-  createCustomer,
-  getCustomer,
-  getMe,
-  listCustomers,
-  updateCustomer,
-  updateMe,
-  type EndpointConfig,
-} from "../core/client";
+import { createCustomer, getCustomer, listCustomers, updateCustomer, type EndpointConfig } from "../core/client";
 import type { CreateCustomerInput, Customer, UpdateCustomerInput } from "../core/customer";
 import type { BillingPortalError } from "../core/error";
 import { customerKey, listKey, meKey } from "./keys";
@@ -51,6 +43,13 @@ type Tagged<T> = DataTag<readonly unknown[], T, BillingPortalError>;
 type Key = readonly unknown[];
 
 /**
+ * The signed-in person's customer is the customer "me": `/customers/me` is
+ * `customerPath("me")` and `meKey()` is `customerKey("me")`, so one request
+ * function and one key builder serve both (the hooks are in every first load).
+ */
+const ME = "me";
+
+/**
  * The query of a customer: without an id the signed-in one
  * (`GET /customers/me`, `null` while they have none), else that one
  * (`GET /customers/:id`).
@@ -64,9 +63,9 @@ type Key = readonly unknown[];
  */
 export function customerQueryOptions(client: EndpointConfig, customerId?: string): BillingPortalQueryOptions<Customer | null> {
   return {
-    queryKey: (customerId === undefined ? meKey() : customerKey(customerId)) as Key as Tagged<Customer | null>,
+    queryKey: customerKey(customerId ?? ME) as Key as Tagged<Customer | null>,
     // TanStack Query's context carries the `signal` that cancels the request.
-    queryFn: (context) => (customerId === undefined ? getMe(client, context) : getCustomer(client, customerId, context)),
+    queryFn: (context) => getCustomer(client, customerId ?? ME, context),
     retry: shouldRetry,
     staleTime: STALE_TIME_MS,
   };
@@ -137,7 +136,7 @@ export function updateCustomerMutationOptions(
 ): CustomerMutationOptions<UpdateCustomerInput> {
   return customerMutation(
     queryClient,
-    (input) => (customerId === undefined ? updateMe(client, input) : updateCustomer(client, customerId, input)),
+    (input) => updateCustomer(client, customerId ?? ME, input),
     customerId === undefined,
   );
 }

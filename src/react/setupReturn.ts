@@ -1,3 +1,5 @@
+import { createSetupSession, type ReturnUrlInput } from "../core/billingClient";
+import type { EndpointConfig } from "../core/client";
 import { SETUP_RETURN_ID_PARAM, SETUP_RETURN_PARAM } from "../core/protocol";
 
 /**
@@ -7,6 +9,7 @@ import { SETUP_RETURN_ID_PARAM, SETUP_RETURN_PARAM } from "../core/protocol";
  * sessionStorage when the page is left, and read back here; a URL that names
  * one (`ching_setup_id`) wins. The parameters are then removed from the
  * address bar, so a reload or a shared link does not replay the return.
+ * (Loaded by the hooks only when the URL names a return, or to start one.)
  */
 
 export const SETUP_STORAGE_KEY = "ching-billing-portal:setup-session";
@@ -54,4 +57,11 @@ export function currentPageUrl(): string {
   url.searchParams.delete(SETUP_RETURN_ID_PARAM);
   url.hash = "";
   return url.toString();
+}
+
+/** Creates the setup session and goes to its hosted page (in this tab: nothing a popup blocker stops). */
+export async function startSetup(client: EndpointConfig, navigate: (url: string) => void, input?: ReturnUrlInput): Promise<void> {
+  const session = await createSetupSession(client, { returnUrl: input?.returnUrl ?? currentPageUrl() });
+  rememberSetupSession(session.id);
+  navigate(session.url);
 }

@@ -119,6 +119,8 @@ describe("CustomerProfile", () => {
     expect(await screen.findByText("Tal Levi")).toBeInTheDocument();
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
     expect(gets(portal)).toBe(2);
+    // The Try again button is gone: focus is on the profile's title, not lost to the page.
+    await waitFor(() => expect(screen.getByRole("heading", { name: "Billing details" })).toHaveFocus());
   });
 
   it("offers to create billing details when there are none, and shows them once created", async () => {

@@ -176,11 +176,14 @@ describe("PaymentMethods", { timeout: 20_000 }, () => {
     const portal = usePortal({ customers: [TAL], signedIn: TAL.id, paymentMethods: CARDS });
     portal.failWith({ method: "GET", path: "/customers/me/payment_methods", status: 500, code: "INTERNAL", message: "Boom", times: 1 });
     const { container } = renderInProvider(<PaymentMethods />, { locale: "en" });
-    expect(await screen.findByText(en["cards.error"])).toHaveAttribute("role", "alert");
+    await screen.findByText(en["cards.error"]);
+    expect(screen.getByRole("alert")).toHaveTextContent(en["cards.error"]);
     await expectNoAxeViolations(container);
     await user.click(screen.getByRole("button", { name: "Try again" }));
     expect(await screen.findByRole("list")).toBeInTheDocument();
     expect(screen.queryByText(en["cards.error"])).not.toBeInTheDocument();
+    // The Try again button is gone: focus is on the section's title, not lost to the page.
+    await waitFor(() => expect(screen.getByRole("heading", { name: en["cards.title"] })).toHaveFocus());
   });
 
   it("goes to the hosted page from Add card, saying Opening… meanwhile, and shows why it could not", async () => {
@@ -219,6 +222,22 @@ describe("PaymentMethods", { timeout: 20_000 }, () => {
     await userEvent.setup().click(screen.getByRole("button", { name: "Dismiss" }));
     await waitFor(() => expect(notice).toBeEmptyDOMElement());
     expect(screen.getByRole("button", { name: "Add test card" })).toHaveFocus();
+  });
+
+  it("shows the provider's overrides of its strings, those of its lazy parts too", async () => {
+    const user = userEvent.setup();
+    const portal = usePortal({ customers: [TAL], signedIn: TAL.id, paymentMethods: CARDS });
+    const session = await startSession(portal);
+    window.history.replaceState(null, "", `?ching_setup=cancel&ching_setup_id=${session}`);
+    const messages = {
+      en: { "cards.title": "Your cards", "cards.confirm.title": "Delete this card?", "cards.return.canceled": "No new card." },
+      he: { "cards.title": "לא זה" },
+    };
+    renderInProvider(<PaymentMethods />, { locale: "en", messages });
+    expect(screen.getByRole("heading", { name: "Your cards" })).toBeInTheDocument();
+    expect(await screen.findByText("No new card.")).toHaveAttribute("role", "status");
+    await user.click(await screen.findByRole("button", { name: /^Remove Visa ending 4242/ }));
+    expect(await screen.findByRole("alertdialog", { name: "Delete this card?" })).toBeInTheDocument();
   });
 
   it.each([

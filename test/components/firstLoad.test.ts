@@ -70,4 +70,33 @@ describe("PaymentMethods' first load", () => {
     expect([...files].map((file) => file.slice(src.length + 1))).not.toContain("components/RemoveCardDialog.tsx");
     expect(readFileSync(resolve(src, "components/PaymentMethods.tsx"), "utf8")).toMatch(/import\("\.\/RemoveCardDialog"\)/);
   });
+
+  it("leaves the add-card flow (start and return) to a dynamic import", () => {
+    const relative = [...files].map((file) => file.slice(src.length + 1));
+    expect(relative).not.toContain("components/AddCardFlow.tsx");
+    expect(readFileSync(resolve(src, "components/PaymentMethods.tsx"), "utf8")).toMatch(/import\("\.\/AddCardFlow"\)/);
+  });
+
+  it("carries only its own strings: the cards' first-load area, not the whole catalogs", () => {
+    const relative = [...files].map((file) => file.slice(src.length + 1));
+    expect(relative).toContain("core/messages/cards.ts");
+    const catalogs = relative.filter((file) => file.startsWith("core/messages/")).sort();
+    expect(catalogs).toEqual(["core/messages/area.ts", "core/messages/cards.ts", "core/messages/shared.ts"]);
+  });
+});
+
+describe("each component's strings", () => {
+  it.each([
+    ["CustomerProfile", ["profile", "shared"]],
+    ["BillingHistory", ["history", "portal"]],
+    ["BillingPage", ["page"]],
+  ])("%s loads only the areas it shows first", (component, areas) => {
+    const { files } = staticGraph(resolve(src, `components/${component}.tsx`));
+    const catalogs = [...files]
+      .map((file) => file.slice(src.length + 1))
+      .filter((file) => file.startsWith("core/messages/") && !file.endsWith("/area.ts"))
+      .map((file) => file.replace(/^core\/messages\/|\.ts$/g, ""))
+      .sort();
+    expect(catalogs).toEqual(areas);
+  });
 });

@@ -1,6 +1,9 @@
 import type { Charge } from "../../core/billing";
 import type { Locale } from "../../core/customer";
-import type { Messages } from "../../core/messages";
+import type { AreaStrings } from "../../core/messages";
+import type { historyMessages } from "../../core/messages/history";
+
+type HistoryStrings = AreaStrings<typeof historyMessages>;
 import { fillMessage } from "../utils/fillMessage";
 import { formatAmount } from "../utils/formatAmount";
 import { formatDate } from "../utils/formatDate";
@@ -12,7 +15,7 @@ import { ReceiptLink } from "./ReceiptLink";
 interface ChargeRowProps {
   charge: Charge;
   locale: Locale;
-  messages: Messages;
+  messages: HistoryStrings;
 }
 
 /**
@@ -72,7 +75,7 @@ export function ChargeRow({ charge, locale, messages }: ChargeRowProps) {
 }
 
 /** "Visa •••• 4242" on screen, "Visa ending in 4242" to a screen reader. */
-function CardLabel({ charge, messages }: { charge: Charge; messages: Messages }) {
+function CardLabel({ charge, messages }: { charge: Charge; messages: HistoryStrings }) {
   if (!charge.card_last4) return <span className="ching-muted">{messages["history.noCard"]}</span>;
   const brand = brandLabel(charge.card_brand, messages);
   return (
@@ -91,7 +94,7 @@ function CardLabel({ charge, messages }: { charge: Charge; messages: Messages })
 type Column = "date" | "description" | "amount" | "card" | "status" | "receipt";
 
 /** The header of a column, in the table's head and on each narrow row. */
-export function columnLabel(column: Column, messages: Messages): string {
+export function columnLabel(column: Column, messages: HistoryStrings): string {
   return messages[`history.column.${column}`];
 }
 

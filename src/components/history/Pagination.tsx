@@ -1,4 +1,7 @@
-import type { Messages } from "../../core/messages";
+import type { AreaStrings } from "../../core/messages";
+import type { historyMessages } from "../../core/messages/history";
+
+type HistoryStrings = AreaStrings<typeof historyMessages>;
 import { fillMessage } from "../utils/fillMessage";
 
 interface PaginationProps {
@@ -6,7 +9,7 @@ interface PaginationProps {
   page: number;
   pages: number;
   onPageChange: (page: number) => void;
-  messages: Messages;
+  messages: HistoryStrings;
 }
 
 /**

@@ -1,7 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import type { BillingDocument } from "../../core/billing";
 import type { BillingPortalError } from "../../core/error";
-import type { Messages } from "../../core/messages";
+import type { AreaStrings } from "../../core/messages";
+import type { historyMessages } from "../../core/messages/history";
+
+type HistoryStrings = AreaStrings<typeof historyMessages>;
 import { documentQueryOptions, useDocumentPdfUrl } from "../../react";
 import { useBillingPortalContext } from "../../react/internal";
 import { fillMessage } from "../utils/fillMessage";
@@ -9,7 +12,7 @@ import { fillMessage } from "../utils/fillMessage";
 const NAME = "BillingHistory";
 
 /** "Tax invoice receipt 1042" once the document is read; "Receipt" until then (or when it cannot be read). */
-function documentLabel(document: BillingDocument | undefined, messages: Messages): string {
+function documentLabel(document: BillingDocument | undefined, messages: HistoryStrings): string {
   if (!document?.number) return messages["history.document.pending"];
   return fillMessage(messages[`history.document.${document.type}`] ?? messages["history.document.pending"], {
     number: document.number,
@@ -22,7 +25,7 @@ function documentLabel(document: BillingDocument | undefined, messages: Messages
  * number. It reads the document only while its row is on screen, so a page of
  * history costs at most one request per row with a receipt.
  */
-export function ReceiptLink({ documentId, messages }: { documentId: string; messages: Messages }) {
+export function ReceiptLink({ documentId, messages }: { documentId: string; messages: HistoryStrings }) {
   const { client, queryClient } = useBillingPortalContext(NAME);
   const pdfUrl = useDocumentPdfUrl();
   const { data } = useQuery<BillingDocument, BillingPortalError>(

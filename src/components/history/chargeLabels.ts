@@ -1,5 +1,8 @@
 import { chargeStatuses, type Charge, type ChargeStatus } from "../../core/billing";
-import type { MessageKey, Messages } from "../../core/messages";
+import type { AreaKey, AreaStrings } from "../../core/messages";
+import type { historyMessages } from "../../core/messages/history";
+
+type HistoryStrings = AreaStrings<typeof historyMessages>;
 
 /** How a status looks: the badge's colour family. */
 export type StatusTone = "success" | "danger" | "pending" | "muted";
@@ -18,7 +21,7 @@ function isKnownStatus(status: string): status is ChargeStatus {
 }
 
 /** The label and tone of a charge's status; a status Ching adds later gets a neutral one. */
-export function statusLabel(status: string, messages: Messages): { label: string; tone: StatusTone } {
+export function statusLabel(status: string, messages: HistoryStrings): { label: string; tone: StatusTone } {
   if (!isKnownStatus(status)) return { label: messages["history.status.unknown"], tone: "muted" };
   return { label: messages[`history.status.${status}`], tone: TONES[status] };
 }
@@ -26,9 +29,9 @@ export function statusLabel(status: string, messages: Messages): { label: string
 const BRANDS = ["visa", "mastercard", "amex", "diners", "isracard"] as const;
 
 /** A card brand as people write it (`visa` → "Visa"); a brand not in the catalog reads "Card". */
-export function brandLabel(brand: string | null, messages: Messages): string {
+export function brandLabel(brand: string | null, messages: HistoryStrings): string {
   const known = BRANDS.find((name) => name === brand?.toLowerCase());
-  const key: MessageKey = known ? `history.brand.${known}` : "history.brand.other";
+  const key: AreaKey<typeof historyMessages> = known ? `history.brand.${known}` : "history.brand.other";
   return messages[key];
 }
 

@@ -1,7 +1,8 @@
-import type { Messages } from "../../core/messages";
+import type { AreaStrings } from "../../core/messages";
+import type { pageMessages } from "../../core/messages/page";
 
 /** What a section shows while its code loads: a card of grey lines, and a status text for screen readers. */
-export function SectionSkeleton({ messages }: { messages: Messages }) {
+export function SectionSkeleton({ messages }: { messages: AreaStrings<typeof pageMessages> }) {
   return (
     <div className="ching-card ching-page__placeholder" aria-busy="true">
       <span className="ching-skeleton" aria-hidden="true" />

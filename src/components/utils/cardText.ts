@@ -1,5 +1,7 @@
 import type { PaymentMethod } from "../../core/billing";
-import type { Messages } from "../../core/messages";
+import type { AreaStrings } from "../../core/messages";
+import type { cardsMessages } from "../../core/messages/cards";
+import type { cardsRemoveMessages } from "../../core/messages/cardsRemove";
 import { formatMessage } from "./formatMessage";
 import { monthIndex } from "./useMonthNow";
 
@@ -13,7 +15,7 @@ export function knownBrand(brand: string): KnownBrand | null {
 }
 
 /** The brand as a person reads it: the catalog's name, else Ching's own word for it. */
-export function brandName(brand: string, messages: Messages): string {
+export function brandName(brand: string, messages: AreaStrings<typeof cardsMessages>): string {
   const known = knownBrand(brand);
   if (known) return messages[`cards.brand.${known}`];
   return brand.trim() ? brand.charAt(0).toUpperCase() + brand.slice(1) : messages["cards.brand.other"];
@@ -30,12 +32,12 @@ export function isExpired(card: PaymentMethod["card"], month: number | null): bo
 }
 
 /** "Visa ending 4242". */
-export function cardTitle(method: PaymentMethod, messages: Messages): string {
+export function cardTitle(method: PaymentMethod, messages: AreaStrings<typeof cardsMessages | typeof cardsRemoveMessages>): string {
   return formatMessage(messages["cards.ending"], { brand: brandName(method.card.brand, messages), last4: method.card.last4 });
 }
 
 /** The row's accessible name: "Visa ending 4242, expires 12/2030, default". */
-export function cardAccessibleName(method: PaymentMethod, messages: Messages, expired: boolean): string {
+export function cardAccessibleName(method: PaymentMethod, messages: AreaStrings<typeof cardsMessages>, expired: boolean): string {
   const values = { brand: brandName(method.card.brand, messages), last4: method.card.last4, expiry: formatExpiry(method.card) };
   const name = formatMessage(messages[expired ? "cards.name.expired" : "cards.name"], values);
   return method.is_default ? `${name}, ${messages["cards.name.default"]}` : name;

@@ -1,13 +1,17 @@
 import { BillingPortalError } from "../../core/error";
 import { FIELD_CONFLICT_CODES } from "../../core/errorCodes";
-import type { MessageKey } from "../../core/messages";
+import type { AreaKey } from "../../core/messages";
+import type { formMessages } from "../../core/messages/form";
 import { isFormField, type FormField } from "./formValues";
+
+/** A string of the form's area: every message a field or the form shows. */
+export type FormMessageKey = AreaKey<typeof formMessages>;
 
 /**
  * Schema failures become catalog keys, per field and per zod issue code, so a
  * Hebrew form never shows the schemas' English text.
  */
-export function schemaErrorKey(field: FormField, code: string | undefined): MessageKey {
+export function schemaErrorKey(field: FormField, code: string | undefined): FormMessageKey {
   switch (field) {
     case "name":
       if (code === "too_big") return "form.error.name.tooLong";
@@ -25,15 +29,15 @@ export function schemaErrorKey(field: FormField, code: string | undefined): Mess
 }
 
 /** The key a server `issue` on `field` shows: the server's own text may be in another language. */
-function serverIssueKey(field: FormField): MessageKey {
+function serverIssueKey(field: FormField): FormMessageKey {
   return field === "name" ? "form.error.invalid" : schemaErrorKey(field, undefined);
 }
 
 export interface ServerErrorPlacement {
   /** Errors that belong to one field. */
-  fields: Partial<Record<FormField, MessageKey>>;
+  fields: Partial<Record<FormField, FormMessageKey>>;
   /** An error for the form-level alert, when some of it belongs to no field. */
-  form?: MessageKey;
+  form?: FormMessageKey;
 }
 
 /**
@@ -42,7 +46,7 @@ export interface ServerErrorPlacement {
  * everything else in the form-level alert.
  */
 export function placeServerError(error: unknown): ServerErrorPlacement {
-  const fields: Partial<Record<FormField, MessageKey>> = {};
+  const fields: Partial<Record<FormField, FormMessageKey>> = {};
   let unplaced = false;
   if (!(error instanceof BillingPortalError)) return { fields, form: "form.error.generic" };
 

@@ -1,6 +1,4 @@
-import type { MessageKey, Messages } from "../../core/messages";
-
-/** Whether `key` names a string of the catalog (form errors carry catalog keys as their `message`). */
-export function isMessageKey(messages: Messages, key: string): key is MessageKey {
+/** Whether `key` names one of `messages` (form errors carry catalog keys as their `message`). */
+export function isMessageKey<K extends string>(messages: Record<K, string>, key: string): key is K {
   return Object.hasOwn(messages, key);
 }
