@@ -135,7 +135,7 @@ function inViewport(element: Element): boolean {
 }
 
 /**
- * On a phone (the "storybook-*-375" test projects run it at 375×560, like every
+ * On a phone (the "stories" test project runs it at 375×560, like every
  * story): a bottom sheet whose actions stay in a sticky footer, full width and
  * stacked, with a server error and a status message showing; then Escape with
  * unsaved edits asks. At 1280 the same actions are all on screen too.

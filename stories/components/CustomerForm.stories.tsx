@@ -243,8 +243,8 @@ export const EnglishOnHebrewPage: Story = {
 
 /**
  * The language choice: the selected option is filled (at least 3:1 against the
- * track) and stays distinct in forced colours (the "storybook-forced-colors-*"
- * projects run it with Windows High Contrast emulated), each option in its own language.
+ * track) and stays distinct in forced colours (the "stories-forced-colors"
+ * project runs it with Windows High Contrast emulated), each option in its own language.
  */
 export const LanguageChoice: Story = {
   args: { locale: "en" },
