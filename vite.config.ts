@@ -41,6 +41,29 @@ function stylesheet(): Plugin {
   };
 }
 
+/** What the stories import, pre-bundled before the first test: a discovery mid-run reloads the page and fails the test. */
+const STORY_DEPENDENCIES = [
+  "msw",
+  "msw/browser",
+  "msw-storybook-addon/csf3",
+  "@tanstack/react-query",
+  "zod/mini",
+  "libphonenumber-js/min",
+  "react-hook-form",
+  "@radix-ui/react-dialog",
+  "axe-core",
+];
+
+/** What the portable stories of test/stories add to that (addon-vitest brings them itself). */
+const PORTABLE_STORY_DEPENDENCIES = [
+  "@storybook/react-vite",
+  "@storybook/addon-a11y/preview",
+  "storybook/test",
+  "storybook/internal/csf",
+  "storybook/preview-api",
+  "react-dom/client",
+];
+
 export default defineConfig({
   plugins: [react()],
   resolve: { alias: packageAliases },
@@ -121,52 +144,48 @@ export default defineConfig({
         },
       },
       {
+        // Every story as a test (@storybook/addon-vitest), as the story says (its own
+        // language and theme, 1200×900): what Storybook's own "Run tests" runs.
         extends: true,
         plugins: [storybookTest({ configDir: `${root}.storybook` })],
-        // Pre-bundled up front: a discovery mid-run reloads the page and fails the test.
-        optimizeDeps: {
-          include: [
-            "msw",
-            "msw/browser",
-            "msw-storybook-addon/csf3",
-            "@tanstack/react-query",
-            "zod/mini",
-            "libphonenumber-js/min",
-            "react-hook-form",
-            "@radix-ui/react-dialog",
-            "axe-core",
-          ],
-        },
+        optimizeDeps: { include: STORY_DEPENDENCIES },
         test: {
           name: "storybook",
           browser: {
             enabled: true,
             headless: true,
-            provider: playwright({
-              launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
-            }),
+            provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
             instances: [{ browser: "chromium" }],
           },
         },
       },
-      // Issue 13's measures: stories tagged "phone" at 375×560, and stories tagged
-      // "forced-colors" (selected/unselected and disabled states) with Windows High
-      // Contrast emulated; the play functions and axe (colour contrast on) run in each.
-      ...[
-        { name: "storybook-phone", tag: "phone", viewport: { width: 375, height: 560 }, contextOptions: {} },
-        { name: "storybook-forced-colors", tag: "forced-colors", viewport: { width: 1280, height: 800 }, contextOptions: { forcedColors: "active" as const } },
-      ].map(({ name, tag, viewport, contextOptions }) => ({
+      // Issue 13's matrix (test/stories/matrix.test.tsx): every story in he/en ×
+      // light/dark × 1280/375, and the stories tagged "forced-colors" (the
+      // selected/unselected and disabled states) in he/en × light/dark with Windows
+      // High Contrast emulated; the play function and axe (colour contrast on, a
+      // violation fails) run in each.
+      ...(
+        [
+          { name: "stories", storyMatrix: "all", contextOptions: {} },
+          { name: "stories-forced-colors", storyMatrix: "forced-colors", contextOptions: { forcedColors: "active" } },
+        ] as const
+      ).map(({ name, storyMatrix, contextOptions }) => ({
         extends: true as const,
-        plugins: [storybookTest({ configDir: `${root}.storybook`, tags: { include: [tag] } })],
-        optimizeDeps: { include: ["msw", "msw/browser", "msw-storybook-addon/csf3", "@tanstack/react-query", "zod/mini", "libphonenumber-js/min", "react-hook-form", "@radix-ui/react-dialog", "axe-core"] },
+        // MSW's service worker for the stories' mock endpoint.
+        publicDir: `${root}public`,
+        optimizeDeps: { include: [...STORY_DEPENDENCIES, ...PORTABLE_STORY_DEPENDENCIES] },
         test: {
           name,
+          include: ["test/stories/matrix.test.tsx"],
+          setupFiles: ["test/stories/setup.ts"],
+          provide: { storyMatrix },
+          // A story with typing and a dialog takes a few seconds on two busy cores.
+          testTimeout: 60_000,
           browser: {
             enabled: true,
             headless: true,
             provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs }, contextOptions }),
             instances: [{ browser: "chromium" as const }],
-            viewport,
           },
         },
       })),

@@ -61,7 +61,15 @@ const preview: Preview = {
   parameters: {
     // The story's own page (stories/components/support.tsx) pads it; Storybook's white padding would frame dark stories.
     layout: "fullscreen",
+    // axe with its default rules (colour contrast included); a violation fails the story's test.
     a11y: { test: "error" },
+    // The widths of the test matrix (test/stories/matrix.test.tsx runs every story at both), also in the toolbar.
+    viewport: {
+      options: {
+        desktop1280: { name: "Desktop 1280×800", styles: { width: "1280px", height: "800px" }, type: "desktop" },
+        phone375: { name: "Phone 375×560", styles: { width: "375px", height: "560px" }, type: "mobile" },
+      },
+    },
     controls: { expanded: true },
     options: { storySort: { order: ["Introduction", "Playground", "Components", "Headless"] } },
   },

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, within } from "storybook/test";
 import { useCustomer } from "@ching/billing-portal-react";
 import { createMockBillingPortal } from "@ching/billing-portal-react/testing";
-import { TestPortal } from "../test/support/TestPortal";
+import { InPortal, servePortal, type StoryEnvironment } from "./components/support";
 
 /**
  * The headless hooks on their own: a merchant's own markup over `useCustomer()`,
@@ -35,23 +35,29 @@ const newcomer = createMockBillingPortal({ signedIn: null });
 const failing = createMockBillingPortal({ signedIn: null });
 failing.failWith({ status: 403, code: "FORBIDDEN", message: "Not allowed" });
 
+/**
+ * The merchant's markup is in English whatever the toolbar's language (it has no
+ * `locale` control); the theme control switches the merchant's page around it.
+ */
 const meta = {
   title: "Headless/useCustomer",
   component: HeadlessProfile,
-  decorators: [
-    (Story) => (
-      <TestPortal locale="en">
-        <Story />
-      </TestPortal>
-    ),
-  ],
-} satisfies Meta<typeof HeadlessProfile>;
+  render: ({ theme }) => (
+    <InPortal locale="en" theme={theme}>
+      <div lang="en" dir="ltr">
+        <HeadlessProfile />
+      </div>
+    </InPortal>
+  ),
+  args: { locale: "en" },
+  argTypes: { theme: { control: "inline-radio", options: ["light", "dark"] } },
+} satisfies Meta<StoryEnvironment>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
 
 export const SignedInCustomer: Story = {
-  beforeEach: ({ msw }) => msw.use(...signedIn.handlers),
+  beforeEach: servePortal(signedIn),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByText("Tal Levi")).toBeVisible();
@@ -60,14 +66,14 @@ export const SignedInCustomer: Story = {
 };
 
 export const NoCustomerYet: Story = {
-  beforeEach: ({ msw }) => msw.use(...newcomer.handlers),
+  beforeEach: servePortal(newcomer),
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByText("No customer yet")).toBeVisible();
   },
 };
 
 export const EndpointError: Story = {
-  beforeEach: ({ msw }) => msw.use(...failing.handlers),
+  beforeEach: servePortal(failing),
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByRole("alert")).toHaveTextContent("FORBIDDEN: Not allowed");
   },

@@ -1,49 +1,41 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, within } from "storybook/test";
-import { BillingPage, en, he, ManageBillingButton, type BillingPageProps } from "@ching/billing-portal-react";
-import { InPortal, TAL, withPortal, type StoryEnvironment } from "./support";
+import { BillingPage, ManageBillingButton, type BillingPageProps } from "@ching/billing-portal-react";
+import { catalog, componentMeta, inLocale, InPortal, withTal, type StoryEnvironment } from "./support";
 
 type Args = BillingPageProps & StoryEnvironment;
 
 const meta = {
   title: "Components/BillingPage",
   component: BillingPage,
-  render: ({ locale, theme, ...props }) => (
-    <InPortal locale={locale} theme={theme}>
-      <BillingPage {...props} />
-    </InPortal>
-  ),
-  args: { locale: "he" },
-  argTypes: {
-    locale: { control: "inline-radio", options: ["he", "en"] },
-    theme: { control: "inline-radio", options: ["light", "dark", "auto"] },
-    headingLevel: { control: { type: "number", min: 1, max: 6 } },
-  },
+  ...componentMeta(BillingPage, { argTypes: { headingLevel: { control: { type: "number", min: 1, max: 6 } } } }),
 } satisfies Meta<Args>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const demo = withPortal({ customers: [TAL], signedIn: TAL.id, demoBilling: true });
+const demo = withTal({ demoBilling: true });
 
 export const Hebrew: Story = {
   beforeEach: demo,
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await expect(await canvas.findByRole("region", { name: he["profile.title"] })).toHaveAttribute("dir", "rtl");
+  play: async (context) => {
+    const t = catalog(context);
+    const canvas = within(context.canvasElement);
+    await expect(await canvas.findByRole("region", { name: t["profile.title"] })).toHaveAttribute("dir", inLocale(context, { he: "rtl", en: "ltr" }));
     await canvas.findByRole("rowheader", { name: "Hardware deposit" });
-    await expect(await canvas.findByRole("region", { name: he["page.manage.title"] })).toBeVisible();
-    await expect(canvas.getByRole("button", { name: he["portal.manage"] })).toBeVisible();
+    await expect(await canvas.findByRole("region", { name: t["page.manage.title"] })).toBeVisible();
+    await expect(canvas.getByRole("button", { name: t["portal.manage"] })).toBeVisible();
   },
 };
 
 export const English: Story = {
   args: { locale: "en" },
   beforeEach: demo,
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await expect(await canvas.findByRole("region", { name: en["history.title"] })).toHaveAttribute("dir", "ltr");
-    await expect(await canvas.findByRole("heading", { level: 2, name: en["page.manage.title"] })).toBeVisible();
+  play: async (context) => {
+    const t = catalog(context);
+    const canvas = within(context.canvasElement);
+    await expect(await canvas.findByRole("region", { name: t["history.title"] })).toHaveAttribute("dir", inLocale(context, { he: "rtl", en: "ltr" }));
+    await expect(await canvas.findByRole("heading", { level: 2, name: t["page.manage.title"] })).toBeVisible();
   },
 };
 
@@ -58,14 +50,15 @@ export const DarkEnglish: Story = {
 export const HeadingLevelThreeHebrew: Story = {
   args: { headingLevel: 3, hide: ["profile"] },
   beforeEach: demo,
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await expect(await canvas.findByRole("heading", { level: 3, name: he["history.title"] })).toBeVisible();
-    await expect(canvas.queryByRole("region", { name: he["profile.title"] })).toBeNull();
+  play: async (context) => {
+    const t = catalog(context);
+    const canvas = within(context.canvasElement);
+    await expect(await canvas.findByRole("heading", { level: 3, name: t["history.title"] })).toBeVisible();
+    await expect(canvas.queryByRole("region", { name: t["profile.title"] })).toBeNull();
   },
 };
 
-const failingPortal = withPortal({ customers: [TAL], signedIn: TAL.id }, (portal) =>
+const failingPortal = withTal({}, (portal) =>
   portal.failWith({ method: "POST", path: "/customers/me/portal_sessions", status: 502, code: "UPSTREAM_UNAVAILABLE", message: "down" }),
 );
 
@@ -77,19 +70,12 @@ export const ManageButtonErrorHebrew: Story = {
       <ManageBillingButton />
     </InPortal>
   ),
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await userEvent.click(canvas.getByRole("button", { name: he["portal.manage"] }));
-    await expect(await canvas.findByRole("alert")).toHaveTextContent(he["portal.error"]);
+  play: async (context) => {
+    const t = catalog(context);
+    const canvas = within(context.canvasElement);
+    await userEvent.click(canvas.getByRole("button", { name: t["portal.manage"] }));
+    await expect(await canvas.findByRole("alert")).toHaveTextContent(t["portal.error"]);
   },
 };
 
-export const ManageButtonErrorEnglish: Story = {
-  ...ManageButtonErrorHebrew,
-  args: { locale: "en" },
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await userEvent.click(canvas.getByRole("button", { name: en["portal.manage"] }));
-    await expect(await canvas.findByRole("alert")).toHaveTextContent(en["portal.error"]);
-  },
-};
+export const ManageButtonErrorEnglish: Story = { ...ManageButtonErrorHebrew, args: { locale: "en" } };

@@ -1,34 +1,29 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState } from "react";
 import { expect, fn, screen, userEvent, waitFor, within } from "storybook/test";
-import { CreateCustomerDialog, EditCustomerDialog, type Customer } from "@ching/billing-portal-react";
-import { catalog, InPortal, TAL, TAL_CUSTOMER, withPortal, type StoryEnvironment } from "./support";
+import { CreateCustomerDialog, EditCustomerDialog, useLocale, type Customer, type Locale } from "@ching/billing-portal-react";
+import { catalog, componentMeta, inLocale, InPortal, storyLocale, storyTheme, TAL, TAL_CUSTOMER, withPortal, withTal, type StoryEnvironment } from "./support";
 
-interface Args extends StoryEnvironment {
+interface DialogsProps {
   kind: "create" | "edit";
   onSuccess: (customer: Customer) => void;
 }
 
-const openerText = { he: { create: "הוספת פרטים", edit: "עריכת פרטים" }, en: { create: "Add details", edit: "Edit details" } };
+/** The merchant's own button text, in the page's language. */
+const OPENER = { he: { create: "הוספת פרטים", edit: "עריכת פרטים" }, en: { create: "Add details", edit: "Edit details" } } as const;
 
 /** The dialogs as a merchant wires them: a button of theirs as the `trigger`. */
-function Dialogs({ kind, locale, theme, onSuccess }: Args) {
+function Dialogs({ kind, onSuccess }: DialogsProps) {
+  const { locale } = useLocale();
   const trigger = (
     <button type="button" className="ching-btn ching-btn--primary">
-      {openerText[locale][kind]}
+      {OPENER[locale][kind]}
     </button>
   );
-  return (
-    <InPortal locale={locale} theme={theme}>
-      {/* The merchant's button may reuse the library's classes inside a `ching-root`. */}
-      <div className="ching-root" data-ching-theme={theme}>
-        {kind === "create" ? (
-          <CreateCustomerDialog trigger={trigger} onSuccess={onSuccess} />
-        ) : (
-          <EditCustomerDialog customer={TAL_CUSTOMER} trigger={trigger} onSuccess={onSuccess} />
-        )}
-      </div>
-    </InPortal>
+  return kind === "create" ? (
+    <CreateCustomerDialog trigger={trigger} onSuccess={onSuccess} />
+  ) : (
+    <EditCustomerDialog customer={TAL_CUSTOMER} trigger={trigger} onSuccess={onSuccess} />
   );
 }
 
@@ -36,35 +31,44 @@ const meta = {
   title: "Components/CustomerDialogs",
   component: Dialogs,
   subcomponents: { EditCustomerDialog, CreateCustomerDialog },
+  ...componentMeta(Dialogs, {
+    themes: ["light", "dark"],
+    argTypes: { kind: { control: "inline-radio", options: ["create", "edit"] } },
+    // The merchant's button may reuse the library's classes inside a `ching-root`.
+    layout: (dialogs, { theme }) => (
+      <div className="ching-root" data-ching-theme={theme}>
+        {dialogs}
+      </div>
+    ),
+  }),
   args: { kind: "create", locale: "he", onSuccess: fn() },
-  argTypes: {
-    kind: { control: "inline-radio", options: ["create", "edit"] },
-    locale: { control: "inline-radio", options: ["he", "en"] },
-    theme: { control: "inline-radio", options: ["light", "dark"] },
-  },
-} satisfies Meta<typeof Dialogs>;
+} satisfies Meta<DialogsProps & StoryEnvironment>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** The name of the story's opener, in the language it shows. */
+const opener = (context: Parameters<typeof storyLocale>[0], kind: DialogsProps["kind"]) => OPENER[storyLocale(context)][kind];
+
 const newcomer = withPortal({ signedIn: null });
-const signedIn = withPortal({ customers: [TAL], signedIn: TAL.id });
+const signedIn = withTal();
 
 export const CreateHebrew: Story = {
   beforeEach: newcomer,
-  play: async ({ canvasElement, args }) => {
-    const canvas = within(canvasElement);
-    const trigger = canvas.getByRole("button", { name: "הוספת פרטים" });
+  play: async (context) => {
+    const t = catalog(context);
+    const canvas = within(context.canvasElement);
+    const trigger = canvas.getByRole("button", { name: opener(context, "create") });
     await userEvent.click(trigger);
-    const dialog = await screen.findByRole("dialog", { name: "הוספת פרטי חיוב" });
-    await expect(dialog).toHaveAttribute("dir", "rtl");
-    await expect(dialog).toHaveAccessibleDescription("הפרטים האלה יופיעו בקבלות ובחשבוניות שלכם.");
-    const name = within(dialog).getByLabelText("שם מלא");
+    const dialog = await screen.findByRole("dialog", { name: t["dialog.create.title"] });
+    await expect(dialog).toHaveAttribute("dir", inLocale(context, { he: "rtl", en: "ltr" }));
+    await expect(dialog).toHaveAccessibleDescription(t["dialog.create.description"]);
+    const name = within(dialog).getByLabelText(t["form.name"]);
     await waitFor(() => expect(name).toHaveFocus());
     await userEvent.type(name, "טל לוי");
-    await userEvent.type(within(dialog).getByLabelText("טלפון"), "050-123-4567{Enter}");
+    await userEvent.type(within(dialog).getByLabelText(t["form.phone"]), "050-123-4567{Enter}");
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
-    await expect(args.onSuccess).toHaveBeenCalledWith(expect.objectContaining({ name: "טל לוי" }));
+    await expect(context.args.onSuccess).toHaveBeenCalledWith(expect.objectContaining({ name: "טל לוי" }));
     await waitFor(() => expect(trigger).toHaveFocus());
   },
 };
@@ -72,11 +76,12 @@ export const CreateHebrew: Story = {
 export const CreateEnglishOpen: Story = {
   args: { locale: "en" },
   beforeEach: newcomer,
-  play: async ({ canvasElement }) => {
-    await userEvent.click(within(canvasElement).getByRole("button", { name: "Add details" }));
-    const dialog = await screen.findByRole("dialog", { name: "Add billing details" });
-    await expect(dialog).toHaveAttribute("dir", "ltr");
-    await waitFor(() => expect(within(dialog).getByLabelText("Full name")).toHaveFocus());
+  play: async (context) => {
+    const t = catalog(context);
+    await userEvent.click(within(context.canvasElement).getByRole("button", { name: opener(context, "create") }));
+    const dialog = await screen.findByRole("dialog", { name: t["dialog.create.title"] });
+    await expect(dialog).toHaveAttribute("dir", inLocale(context, { he: "rtl", en: "ltr" }));
+    await waitFor(() => expect(within(dialog).getByLabelText(t["form.name"])).toHaveFocus());
   },
 };
 
@@ -116,11 +121,12 @@ export const CreatePrefilledEnglish: Story = {
 export const EditHebrewEscape: Story = {
   args: { kind: "edit" },
   beforeEach: signedIn,
-  play: async ({ canvasElement }) => {
-    const trigger = within(canvasElement).getByRole("button", { name: "עריכת פרטים" });
+  play: async (context) => {
+    const t = catalog(context);
+    const trigger = within(context.canvasElement).getByRole("button", { name: opener(context, "edit") });
     await userEvent.click(trigger);
-    const dialog = await screen.findByRole("dialog", { name: "עריכת פרטי חיוב" });
-    await expect(within(dialog).getByLabelText("שם מלא")).toHaveValue("טל לוי");
+    const dialog = await screen.findByRole("dialog", { name: t["dialog.edit.title"] });
+    await expect(within(dialog).getByLabelText(t["form.name"])).toHaveValue("טל לוי");
     await userEvent.keyboard("{Escape}");
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
     await waitFor(() => expect(trigger).toHaveFocus());
@@ -130,23 +136,27 @@ export const EditHebrewEscape: Story = {
 export const EditEnglishOpen: Story = {
   args: { kind: "edit", locale: "en" },
   beforeEach: signedIn,
-  play: async ({ canvasElement }) => {
-    await userEvent.click(within(canvasElement).getByRole("button", { name: "Edit details" }));
-    const dialog = await screen.findByRole("dialog", { name: "Edit billing details" });
-    await expect(within(dialog).getByLabelText("Phone")).toHaveValue("+972 50 123 4567");
+  play: async (context) => {
+    const t = catalog(context);
+    await userEvent.click(within(context.canvasElement).getByRole("button", { name: opener(context, "edit") }));
+    const dialog = await screen.findByRole("dialog", { name: t["dialog.edit.title"] });
+    await expect(within(dialog).getByLabelText(t["form.phone"])).toHaveValue(inLocale(context, { he: "050-123-4567", en: "+972 50 123 4567" }));
   },
 };
 
+const emailTaken = withTal({ customers: [TAL, { name: "Dana", email: "dana@example.com" }] });
+
 export const EditServerErrorEnglish: Story = {
   args: { kind: "edit", locale: "en" },
-  beforeEach: withPortal({ customers: [TAL, { name: "Dana", email: "dana@example.com" }], signedIn: TAL.id }),
-  play: async ({ canvasElement }) => {
-    await userEvent.click(within(canvasElement).getByRole("button", { name: "Edit details" }));
+  beforeEach: emailTaken,
+  play: async (context) => {
+    const t = catalog(context);
+    await userEvent.click(within(context.canvasElement).getByRole("button", { name: opener(context, "edit") }));
     const dialog = await screen.findByRole("dialog");
-    const email = within(dialog).getByLabelText("Email");
+    const email = within(dialog).getByLabelText(t["form.email"]);
     await userEvent.clear(email);
     await userEvent.type(email, "dana@example.com{Enter}");
-    await expect(await within(dialog).findByText(catalog("en")["form.error.email.exists"])).toBeVisible();
+    await expect(await within(dialog).findByText(t["form.error.email.exists"])).toBeVisible();
     await expect(screen.getByRole("dialog")).toBeVisible();
   },
 };
@@ -158,17 +168,20 @@ function inViewport(element: Element): boolean {
 }
 
 /**
- * On a phone (the "storybook-phone" test project runs it at 375×560): a bottom
- * sheet whose actions stay in a sticky footer, full width and stacked, with a
- * server error and a status message showing; then Escape with unsaved edits asks.
+ * On a phone (the "stories" test project runs it at 375×560, like every
+ * story): a bottom sheet whose actions stay in a sticky footer, full width and
+ * stacked, with a server error and a status message showing; then Escape with
+ * unsaved edits asks. At 1280 the same actions are all on screen too.
  */
 export const PhoneSheetWithServerError: Story = {
   args: { kind: "edit" },
-  tags: ["phone"],
-  beforeEach: withPortal({ customers: [TAL, { name: "Dana", email: "dana@example.com" }], signedIn: TAL.id }),
-  play: async ({ canvasElement, args }) => {
-    const t = catalog(args.locale);
-    await userEvent.click(within(canvasElement).getByRole("button", { name: args.locale === "en" ? "Edit details" : "עריכת פרטים" }));
+  beforeEach: emailTaken,
+  play: async (context) => {
+    const t = catalog(context);
+    const viewport = (context.globals.viewport as { value?: string } | undefined)?.value;
+    // The matrix's phone width did take effect (addon-vitest sets the viewport from this global).
+    if (viewport === "phone375") await expect([window.innerWidth, window.innerHeight]).toEqual([375, 560]);
+    await userEvent.click(within(context.canvasElement).getByRole("button", { name: opener(context, "edit") }));
     const dialog = await screen.findByRole("dialog");
     const email = within(dialog).getByLabelText(t["form.email"]);
     await userEvent.clear(email);
@@ -197,31 +210,34 @@ export const PhoneSheetWithServerError: Story = {
 export const DarkHebrewOpen: Story = {
   args: { kind: "edit", theme: "dark" },
   beforeEach: signedIn,
-  play: async ({ canvasElement }) => {
-    await userEvent.click(within(canvasElement).getByRole("button", { name: "עריכת פרטים" }));
+  play: async (context) => {
+    await userEvent.click(within(context.canvasElement).getByRole("button", { name: opener(context, "edit") }));
     const dialog = await screen.findByRole("dialog");
-    await expect(dialog).toHaveAttribute("data-ching-theme", "dark");
+    await expect(dialog).toHaveAttribute("data-ching-theme", storyTheme(context));
   },
 };
 
 export const DarkEnglishOpen: Story = {
   args: { theme: "dark", locale: "en" },
   beforeEach: newcomer,
-  play: async ({ canvasElement }) => {
-    await userEvent.click(within(canvasElement).getByRole("button", { name: "Add details" }));
-    await expect(await screen.findByRole("dialog")).toHaveAttribute("data-ching-theme", "dark");
+  play: async (context) => {
+    await userEvent.click(within(context.canvasElement).getByRole("button", { name: opener(context, "create") }));
+    await expect(await screen.findByRole("dialog")).toHaveAttribute("data-ching-theme", storyTheme(context));
   },
 };
 
+const CONTROLLED = { he: { open: "פתיחה", isOpen: "פתוח", isClosed: "סגור" }, en: { open: "Open", isOpen: "open", isClosed: "closed" } } as const;
+
 /** Controlled: the merchant's own state opens it; focus returns to the merchant's button. */
-function ControlledDialog({ locale }: StoryEnvironment) {
+function ControlledDialog({ locale, theme }: StoryEnvironment) {
   const [open, setOpen] = useState(false);
+  const text = CONTROLLED[locale];
   return (
-    <InPortal locale={locale}>
+    <InPortal locale={locale} theme={theme}>
       <button type="button" onClick={() => setOpen(true)}>
-        {locale === "he" ? "פתיחה" : "Open"}
+        {text.open}
       </button>
-      <p>{open ? "open" : "closed"}</p>
+      <p>{open ? text.isOpen : text.isClosed}</p>
       <CreateCustomerDialog open={open} onOpenChange={setOpen} />
     </InPortal>
   );
@@ -229,16 +245,17 @@ function ControlledDialog({ locale }: StoryEnvironment) {
 
 export const ControlledEnglish: Story = {
   args: { locale: "en" },
-  render: ({ locale }) => <ControlledDialog locale={locale} />,
+  render: ({ locale, theme }) => <ControlledDialog locale={locale} theme={theme} />,
   beforeEach: newcomer,
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    const opener = canvas.getByRole("button", { name: "Open" });
-    await userEvent.click(opener);
+  play: async (context) => {
+    const locale: Locale = storyLocale(context);
+    const canvas = within(context.canvasElement);
+    const button = canvas.getByRole("button", { name: CONTROLLED[locale].open });
+    await userEvent.click(button);
     const dialog = await screen.findByRole("dialog");
-    await userEvent.click(within(dialog).getByRole("button", { name: "Close" }));
+    await userEvent.click(within(dialog).getByRole("button", { name: catalog(locale)["dialog.close"] }));
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
-    await expect(canvas.getByText("closed")).toBeVisible();
-    await waitFor(() => expect(opener).toHaveFocus());
+    await expect(canvas.getByText(CONTROLLED[locale].isClosed)).toBeVisible();
+    await waitFor(() => expect(button).toHaveFocus());
   },
 };

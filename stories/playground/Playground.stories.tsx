@@ -1,26 +1,12 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState, type ReactNode } from "react";
 import { expect, within } from "storybook/test";
-import {
-  BillingPage,
-  CustomerForm,
-  CustomerProfile,
-  PaymentMethods,
-  useCustomer,
-  useCustomers,
-  he,
-  type Locale,
-} from "@ching/billing-portal-react";
-import "@ching/billing-portal-react/styles.css";
-import { createMockBillingPortal } from "@ching/billing-portal-react/testing";
-import { TestPortal, testQueryClient } from "../../test/support/TestPortal";
-import { TAL } from "../components/support";
+import { BillingPage, CustomerForm, CustomerProfile, PaymentMethods, useCustomer, useCustomers } from "@ching/billing-portal-react";
+import { testQueryClient } from "../../test/support/TestPortal";
+import { catalog, environmentControls, inLocale, InPortal, servePortal, withTal, type StoryEnvironment } from "../components/support";
 import { sessionPortal } from "./session";
 
-interface PlaygroundArgs {
-  locale: Locale;
-  theme: "light" | "dark";
-}
+type PlaygroundArgs = StoryEnvironment;
 
 // Shared by every Playground story, like the endpoint behind it.
 const queryClient = testQueryClient();
@@ -28,23 +14,12 @@ const queryClient = testQueryClient();
 // The whole billing page has its own endpoint (a customer with demo billing), so its own cache too.
 const billingPageClient = testQueryClient();
 
+/** The merchant's page: its sections one under the other. */
 function Page({ locale, theme, children, client = queryClient }: PlaygroundArgs & { children: ReactNode; client?: typeof queryClient }) {
   return (
-    <TestPortal locale={locale} queryClient={client} appearance={{ theme }}>
-      <div
-        style={{
-          background: theme === "dark" ? "#0d0f12" : "#f4f5f7",
-          colorScheme: theme,
-          minBlockSize: "100vh",
-          padding: 24,
-          display: "grid",
-          gap: 24,
-          alignContent: "start",
-        }}
-      >
-        {children}
-      </div>
-    </TestPortal>
+    <InPortal locale={locale} theme={theme} queryClient={client}>
+      <div style={{ display: "grid", gap: 24, alignContent: "start" }}>{children}</div>
+    </InPortal>
   );
 }
 
@@ -171,14 +146,8 @@ function CustomerList({ locale, theme }: PlaygroundArgs) {
  */
 const meta: Meta<PlaygroundArgs> = {
   title: "Playground",
-  args: { locale: "he", theme: "light" },
-  argTypes: {
-    locale: { control: "inline-radio", options: ["he", "en"] },
-    theme: { control: "inline-radio", options: ["light", "dark"] },
-  },
-  beforeEach: ({ msw }) => {
-    msw.use(...sessionPortal.handlers);
-  },
+  ...environmentControls(["light", "dark"]),
+  beforeEach: servePortal(sessionPortal),
 };
 
 export default meta;
@@ -190,8 +159,9 @@ export const YourBillingDetails: Story = {
       <CustomerProfile />
     </Page>
   ),
-  play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole("region", { name: "פרטי חיוב" })).toHaveAttribute("dir", "rtl");
+  play: async (context) => {
+    const region = await within(context.canvasElement).findByRole("region", { name: catalog(context)["profile.title"] });
+    await expect(region).toHaveAttribute("dir", inLocale(context, { he: "rtl", en: "ltr" }));
   },
 };
 
@@ -201,8 +171,8 @@ export const YourBillingPage: Story = {
       <ProfileAndCards />
     </Page>
   ),
-  play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByRole("region", { name: "פרטי חיוב" })).toBeVisible();
+  play: async (context) => {
+    await expect(await within(context.canvasElement).findByRole("region", { name: catalog(context)["profile.title"] })).toBeVisible();
   },
 };
 
@@ -212,8 +182,8 @@ export const Form: Story = {
       <OwnForm />
     </Page>
   ),
-  play: async ({ canvasElement }) => {
-    await expect(await within(canvasElement).findByLabelText("שם מלא", { exact: false })).toBeVisible();
+  play: async (context) => {
+    await expect(await within(context.canvasElement).findByLabelText(catalog(context)["form.name"], { exact: false })).toBeVisible();
   },
 };
 
@@ -235,19 +205,17 @@ export const BackOffice: Story = {
  * installments, receipts). Its own endpoint, so the session's customers stay as they are.
  */
 export const WholeBillingPage: Story = {
-  beforeEach: ({ msw }) => {
-    const portal = createMockBillingPortal({ customers: [TAL], signedIn: TAL.id, demoBilling: true });
-    msw.use(...portal.handlers);
-  },
+  beforeEach: withTal({ demoBilling: true }),
   render: (args) => (
     <Page {...args} client={billingPageClient}>
       <BillingPage />
     </Page>
   ),
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await expect(await canvas.findByRole("region", { name: he["history.title"] })).toHaveAttribute("dir", "rtl");
+  play: async (context) => {
+    const t = catalog(context);
+    const canvas = within(context.canvasElement);
+    await expect(await canvas.findByRole("region", { name: t["history.title"] })).toHaveAttribute("dir", inLocale(context, { he: "rtl", en: "ltr" }));
     await expect(await canvas.findByRole("rowheader", { name: "Hardware deposit" })).toBeVisible();
-    await expect(await canvas.findByRole("region", { name: he["profile.title"] })).toBeVisible();
+    await expect(await canvas.findByRole("region", { name: t["profile.title"] })).toBeVisible();
   },
 };
