@@ -151,6 +151,8 @@ export default defineConfig({
         optimizeDeps: { include: STORY_DEPENDENCIES },
         test: {
           name: "storybook",
+          setupFiles: [`${root}.storybook/vitest.setup.ts`],
+          testTimeout: 60_000,
           browser: {
             enabled: true,
             headless: true,

@@ -90,17 +90,18 @@ const newcomerWithAccount = (name: string) => withPortal({ signedIn: null, ident
 
 export const CreatePrefilledHebrew: Story = {
   beforeEach: newcomerWithAccount("טל לוי"),
-  play: async ({ canvasElement, args }) => {
-    const trigger = within(canvasElement).getByRole("button", { name: "הוספת פרטים" });
+  play: async (context) => {
+    const t = catalog(context);
+    const trigger = within(context.canvasElement).getByRole("button", { name: opener(context, "create") });
     await userEvent.click(trigger);
-    const dialog = await screen.findByRole("dialog", { name: "הוספת פרטי חיוב" });
-    const name = within(dialog).getByLabelText("שם מלא");
-    await waitFor(() => expect(within(dialog).getByLabelText("דוא״ל")).toHaveValue("tal@example.com"));
+    const dialog = await screen.findByRole("dialog", { name: t["dialog.create.title"] });
+    const name = within(dialog).getByLabelText(t["form.name"]);
+    await waitFor(() => expect(within(dialog).getByLabelText(t["form.email"])).toHaveValue("tal@example.com"));
     await expect(name).toHaveValue("טל לוי");
     await waitFor(() => expect(name).toHaveFocus());
-    await userEvent.type(within(dialog).getByLabelText("טלפון"), "050-123-4567{Enter}");
+    await userEvent.type(within(dialog).getByLabelText(t["form.phone"]), "050-123-4567{Enter}");
     await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
-    await expect(args.onSuccess).toHaveBeenCalledWith(expect.objectContaining({ name: "טל לוי", email: "tal@example.com" }));
+    await expect(context.args.onSuccess).toHaveBeenCalledWith(expect.objectContaining({ name: "טל לוי", email: "tal@example.com" }));
     await waitFor(() => expect(trigger).toHaveFocus());
   },
 };
@@ -109,12 +110,13 @@ export const CreatePrefilledHebrew: Story = {
 export const CreatePrefilledEnglish: Story = {
   args: { locale: "en" },
   beforeEach: newcomerWithAccount("Tal Levi"),
-  play: async ({ canvasElement }) => {
-    await userEvent.click(within(canvasElement).getByRole("button", { name: "Add details" }));
-    const dialog = await screen.findByRole("dialog", { name: "Add billing details" });
-    await waitFor(() => expect(within(dialog).getByLabelText("Email")).toHaveValue("tal@example.com"));
-    await expect(within(dialog).getByLabelText("Full name")).toHaveValue("Tal Levi");
-    await waitFor(() => expect(within(dialog).getByLabelText("Full name")).toHaveFocus());
+  play: async (context) => {
+    const t = catalog(context);
+    await userEvent.click(within(context.canvasElement).getByRole("button", { name: opener(context, "create") }));
+    const dialog = await screen.findByRole("dialog", { name: t["dialog.create.title"] });
+    await waitFor(() => expect(within(dialog).getByLabelText(t["form.email"])).toHaveValue("tal@example.com"));
+    await expect(within(dialog).getByLabelText(t["form.name"])).toHaveValue("Tal Levi");
+    await waitFor(() => expect(within(dialog).getByLabelText(t["form.name"])).toHaveFocus());
   },
 };
 
