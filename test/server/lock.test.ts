@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { BillingPortalError } from "../../src/core/error";
 import { createMemoryLock, LOCK_ERROR_CODES, type BillingPortalLock } from "../../src/server/lock";
 
@@ -66,18 +66,33 @@ describe("createMemoryLock", () => {
   });
 
   it("frees a lease after ttlMs (a hung holder), and the late release of that lease frees nothing", async () => {
-    const lock = createMemoryLock();
-    const stuck = await lock.acquire("user:1", { ttlMs: 40, waitMs: 0 });
-    const started = Date.now();
-    const next = await lock.acquire("user:1", { ttlMs: 5000, waitMs: 2000 });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(35);
+    // Fake timers: the lease's expiry is the lock's own clock, not the machine's load.
+    vi.useFakeTimers();
+    try {
+      const lock = createMemoryLock();
+      const stuck = await lock.acquire("user:1", { ttlMs: 40, waitMs: 0 });
+      const started = Date.now();
+      const waiting = lock.acquire("user:1", { ttlMs: 5000, waitMs: 2000 });
+      await vi.advanceTimersByTimeAsync(39);
+      let granted = false;
+      void waiting.then(() => (granted = true));
+      await Promise.resolve();
+      expect(granted).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      const next = await waiting;
+      expect(Date.now() - started).toBe(40);
 
-    await stuck(); // the first holder wakes up: it must not free the lease the second one holds
-    await expect(lock.acquire("user:1", { ttlMs: 5000, waitMs: 20 })).rejects.toMatchObject({ code: "LOCK_TIMEOUT" });
-    await next();
-    await next(); // twice: nothing
-    const third = await lock.acquire("user:1", { ttlMs: 5000, waitMs: 0 });
-    await third();
+      await stuck(); // the first holder wakes up: it must not free the lease the second one holds
+      const refused = expect(lock.acquire("user:1", { ttlMs: 5000, waitMs: 20 })).rejects.toMatchObject({ code: "LOCK_TIMEOUT" });
+      await vi.advanceTimersByTimeAsync(20);
+      await refused;
+      await next();
+      await next(); // twice: nothing
+      const third = await lock.acquire("user:1", { ttlMs: 5000, waitMs: 0 });
+      await third();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("stops waiting when the signal aborts, with the signal's reason", async () => {
