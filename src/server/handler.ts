@@ -162,8 +162,10 @@ export function createBillingPortalHandler(options: BillingPortalHandlerOptions)
   }
 
   function corsHeaders(request: Request): Record<string, string> | undefined {
+    // Without allowedOrigins there is no CORS to answer: the header is not even read.
+    if (!allowedOrigins) return undefined;
     const origin = request.headers.get("origin");
-    if (!allowedOrigins || origin === null || !allowedOrigins.has(origin)) return undefined;
+    if (origin === null || !allowedOrigins.has(origin)) return undefined;
     return { "access-control-allow-origin": origin, "access-control-allow-credentials": "true", vary: "Origin" };
   }
 
@@ -190,11 +192,11 @@ export function createBillingPortalHandler(options: BillingPortalHandlerOptions)
     const match = routeOf(method, url.pathname, basePath);
     // Check 1: the path is one of the protocol's.
     if (!match) throw problem(404, CODES.notFound, "No such route");
-    const allowHeader = match.allow.join(", ");
+    const allowHeader = () => match.allow.join(", ");
     if (method === "OPTIONS") {
-      const headers: Record<string, string> = { allow: allowHeader, ...cors };
+      const headers: Record<string, string> = { allow: allowHeader(), ...cors };
       if (cors) {
-        headers["access-control-allow-methods"] = allowHeader;
+        headers["access-control-allow-methods"] = allowHeader();
         headers["access-control-allow-headers"] = request.headers.get("access-control-request-headers") ?? "content-type";
         headers["access-control-max-age"] = "600";
       }
@@ -206,9 +208,9 @@ export function createBillingPortalHandler(options: BillingPortalHandlerOptions)
       ownOrigin: url.origin,
       allowedOrigins,
     });
-    if (refused) return failure(refused, refused.status === 405 ? { ...cors, allow: allowHeader } : cors, redact);
+    if (refused) return failure(refused, refused.status === 405 ? { ...cors, allow: allowHeader() } : cors, redact);
     // The method guard refused every method the path does not have.
-    if (match.kind !== "route") throw problem(405, CODES.methodNotAllowed, `Use ${allowHeader}`);
+    if (match.kind !== "route") throw problem(405, CODES.methodNotAllowed, `Use ${allowHeader()}`);
 
     const identity = await identify(request);
     const body = method === "POST" ? await readJsonBody(request) : undefined;

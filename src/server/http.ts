@@ -5,11 +5,12 @@ export function problem(status: number, code: string, message: string, issues?: 
   return new BillingPortalError({ status, code, message, issues, cause });
 }
 
-const JSON_HEADERS = {
+/** Shared by every answer without extra headers: nothing writes into an answer's headers. */
+const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   "content-type": "application/json; charset=utf-8",
   "cache-control": "no-store",
   "x-content-type-options": "nosniff",
-};
+});
 
 /**
  * An answer of the handler's own, whole in memory. The public handler turns it into a
@@ -18,7 +19,8 @@ const JSON_HEADERS = {
  */
 export interface PlainAnswer {
   status: number;
-  headers: Record<string, string>;
+  /** Read only: the same object may serve many answers. */
+  headers: Readonly<Record<string, string>>;
   /** `null` for no body (204). */
   text: string | null;
 }
@@ -52,7 +54,7 @@ export type Redact = (text: string) => string;
 function json(status: number, body: unknown, extra?: Record<string, string>, redact?: Redact): PlainAnswer {
   // The whole answer, not only its messages: a key Ching echoed in `data` or a code never leaves.
   const text = redact ? redact(JSON.stringify(body)) : JSON.stringify(body);
-  return { status, headers: extra ? { ...JSON_HEADERS, ...extra } : { ...JSON_HEADERS }, text };
+  return { status, headers: extra ? { ...JSON_HEADERS, ...extra } : JSON_HEADERS, text };
 }
 
 export function ok(data: unknown, extra?: Record<string, string>, redact?: Redact): PlainAnswer {

@@ -90,8 +90,8 @@ export function nodeTransport(): ChingTransport | undefined {
   return ({ method, base, path, headers, body, limit }, onCancel) =>
     new Promise((resolve, reject) => {
       const target = targetOf(base);
-      const sent: Record<string, string | number> = { ...headers };
-      if (body !== undefined) sent["content-length"] = Buffer.byteLength(body);
+      // Node reads the headers without writing into them: a call without a body sends the shared object.
+      const sent: Readonly<Record<string, string | number>> = body === undefined ? headers : { ...headers, "content-length": Buffer.byteLength(body) };
       const request = target.request({ ...target.options, path: `${target.prefix}${path}`, method, headers: sent });
       let settled = false;
       const done = (error: unknown, answer?: { status: number; text: string }) => {
