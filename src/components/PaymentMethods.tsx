@@ -65,7 +65,8 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
   const baseId = `ching-cards-${useId()}`;
   const rowId = (method: PaymentMethod) => `${baseId}-${method.id}`;
   const titleId = `${baseId}-title`;
-  const addErrorId = `${baseId}-add-error`;
+  const addId = `${baseId}-add`;
+  const addErrorId = `${addId}-error`;
   const Heading = `h${headingLevel}` as const;
 
   const { data: cards, error, isPending, isFetching, refetch } = usePaymentMethods();
@@ -85,17 +86,10 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
   const addRef = useRef<HTMLButtonElement>(null);
 
   // Focus is moved after the render that shows its target (a row that came
-  // back, the new card, the row after a removed one).
+  // back, the new card, the row after a removed one): the element of that id.
   const pendingFocus = useRef<FocusTarget | null>(null);
   const applyFocus = () => {
-    const target = pendingFocus.current;
-    if (!target) return;
-    const element =
-      target === "add"
-        ? addRef.current
-        : "row" in target
-          ? document.getElementById(target.row)
-          : document.getElementById(`${target.remove}-remove`);
+    const element = pendingFocus.current && document.getElementById(pendingFocus.current);
     if (element) {
       pendingFocus.current = null;
       element.focus();
@@ -128,7 +122,7 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
   useEffect(() => {
     if (added && focusedAdded.current !== added.id) {
       focusedAdded.current = added.id;
-      focusAfterRender({ row: rowId(added) });
+      focusAfterRender(rowId(added));
     }
   });
 
@@ -224,6 +218,7 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
         <div className="ching-cards__footer">
           <button
             ref={addRef}
+            id={addId}
             type="button"
             className={cards?.length === 0 ? "ching-btn ching-btn--primary" : "ching-btn ching-btn--secondary"}
             aria-disabled={starting || undefined}
@@ -250,6 +245,7 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
             method={confirming}
             cards={cards ?? []}
             rowId={rowId}
+            addId={addId}
             onClose={() => setConfirming(null)}
             onAnnounce={setAnnouncement}
             onFailed={setFailed}
