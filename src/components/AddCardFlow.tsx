@@ -4,7 +4,7 @@ import type { EndpointConfig } from "../core/client";
 import type { AreaStrings } from "../core/messages";
 import { cardsReturnMessages } from "../core/messages/cardsReturn";
 import type { UseAddPaymentMethodOptions } from "../react";
-import { startSetup, useSetupReturnStatus, type SetupReturnInfo } from "../react/internal";
+import { startSetup, useSetupReturnInfo, useSetupReturnStatus } from "../react/internal";
 import { useMessages } from "./useMessages";
 import { formatMessage } from "./utils/formatMessage";
 
@@ -52,16 +52,14 @@ function noticeText(status: ReturnStatus, added: PaymentMethod | null, messages:
  * "Checking…" to "Card •••• 4242 added".
  */
 export function SetupReturnWatch({
-  info,
   options,
   onNotice,
 }: {
-  info: SetupReturnInfo;
   options: UseAddPaymentMethodOptions | undefined;
   onNotice: (notice: ReturnNotice | null) => void;
 }) {
   const { messages } = useMessages(NAME, AREAS);
-  const returned = useSetupReturnStatus(NAME, info, options);
+  const returned = useSetupReturnStatus(NAME, useSetupReturnInfo(NAME), options);
   const status = returned?.status;
   const added = returned?.paymentMethod ?? null;
   useEffect(() => {

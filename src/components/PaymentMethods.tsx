@@ -4,7 +4,7 @@ import type { Customer } from "../core/customer";
 import { cardsMessages } from "../core/messages/cards";
 import { loadingMessages } from "../core/messages/shared";
 import { usePaymentMethods, type UseAddPaymentMethodOptions } from "../react";
-import { assignLocation, dismissSetupReturn, useBillingPortalContext, useCustomerSelect, useSetupReturnInfo } from "../react/internal";
+import { assignLocation, dismissSetupReturn, maySetupReturn, useBillingPortalContext, useCustomerSelect } from "../react/internal";
 import type { ReturnNotice } from "./AddCardFlow";
 import type { FocusTarget } from "./RemoveCardDialog";
 import { LoadError } from "./LoadError";
@@ -72,7 +72,6 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
   const { data: cards, error, isPending, isFetching, refetch } = usePaymentMethods();
   // Only whether the customer is a test one: their new name does not re-render the cards.
   const testMode = useCustomerSelect(NAME, isTestCustomer) === true;
-  const returnInfo = useSetupReturnInfo(NAME);
   const month = useMonthNow();
 
   const [confirming, setConfirming] = useState<PaymentMethod | null>(null);
@@ -80,7 +79,12 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
   const [failed, setFailed] = useState<{ id: string; reason: string } | null>(null);
   const [starting, setStarting] = useState(false);
   const [addFailed, setAddFailed] = useState(false);
+  // A return from the hosted page: shown while it lasts (Dismiss or Add card ends it).
   const [notice, setNotice] = useState<ReturnNotice | null>(null);
+  // Whether the page may be such a return (known after hydration, as the server cannot tell): only
+  // then is the reading of the return loaded, with its polling.
+  const [returning, setReturning] = useState(false);
+  useEffect(() => setReturning(maySetupReturn(queryClient)), [queryClient]);
   const [announcement, setAnnouncement] = useState<string | null>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const addRef = useRef<HTMLButtonElement>(null);
@@ -105,7 +109,7 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
   /** Add card: to the hosted page, in this tab, from the click (the flow's code loads first if it has not yet). */
   const startAdd = () => {
     if (starting) return;
-    if (returnInfo) dismissSetupReturn(queryClient);
+    if (returning) dismissSetupReturn(queryClient);
     setAddFailed(false);
     setStarting(true);
     loadAddCard()
@@ -114,10 +118,8 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
       .finally(() => setStarting(false));
   };
 
-  // A return from the hosted page: shown while it lasts (Dismiss or Add card ends it).
-  const shown = returnInfo ? notice : null;
   // After a return from the hosted page the new card is focused, once.
-  const added = shown?.added;
+  const added = notice?.added;
   const focusedAdded = useRef<string | null>(null);
   useEffect(() => {
     if (added && focusedAdded.current !== added.id) {
@@ -189,11 +191,11 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
       </header>
 
       {/* The live region is there from the first render: a message that fills it is announced. */}
-      <div className="ching-setup-notice" data-tone={shown?.tone}>
+      <div className="ching-setup-notice" data-tone={notice?.tone}>
         <p className="ching-setup-notice__text" role="status">
-          {shown?.text}
+          {notice?.text}
         </p>
-        {shown?.dismissLabel ? (
+        {notice?.dismissLabel ? (
           <button
             type="button"
             className="ching-btn ching-btn--ghost"
@@ -202,13 +204,13 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
               addRef.current?.focus();
             }}
           >
-            {shown.dismissLabel}
+            {notice.dismissLabel}
           </button>
         ) : null}
       </div>
-      {returnInfo ? (
+      {returning ? (
         <Suspense fallback={null}>
-          <SetupReturnWatch info={returnInfo} options={addOptions} onNotice={setNotice} />
+          <SetupReturnWatch options={addOptions} onNotice={setNotice} />
         </Suspense>
       ) : null}
 
