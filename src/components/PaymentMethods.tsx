@@ -79,7 +79,7 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
   const [failed, setFailed] = useState<{ id: string; reason: string } | null>(null);
   const [starting, setStarting] = useState(false);
   const [addFailed, setAddFailed] = useState(false);
-  // A return from the hosted page: shown while it lasts (Dismiss or Add card ends it).
+  // A return from the hosted page: what its notice says while it lasts (Dismiss or Add card ends it).
   const [notice, setNotice] = useState<ReturnNotice | null>(null);
   // Whether the page may be such a return (known after hydration, as the server cannot tell): only
   // then is the reading of the return loaded, with its polling.
@@ -87,7 +87,6 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
   useEffect(() => setReturning(maySetupReturn(queryClient)), [queryClient]);
   const [announcement, setAnnouncement] = useState<string | null>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
-  const addRef = useRef<HTMLButtonElement>(null);
 
   // Focus is moved after the render that shows its target (a row that came
   // back, the new card, the row after a removed one): the element of that id.
@@ -117,16 +116,6 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
       .catch(() => setAddFailed(true))
       .finally(() => setStarting(false));
   };
-
-  // After a return from the hosted page the new card is focused, once.
-  const added = notice?.added;
-  const focusedAdded = useRef<string | null>(null);
-  useEffect(() => {
-    if (added && focusedAdded.current !== added.id) {
-      focusedAdded.current = added.id;
-      focusAfterRender(rowId(added));
-    }
-  });
 
   const busy = isPending || (Boolean(error) && isFetching);
 
@@ -190,36 +179,24 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
         </Heading>
       </header>
 
-      {/* The live region is there from the first render: a message that fills it is announced. */}
+      {/* The live region is there from the first render: a message that fills it is announced. The
+          return's watch adds Dismiss, and focuses the new card. */}
       <div className="ching-setup-notice" data-tone={notice?.tone}>
         <p className="ching-setup-notice__text" role="status">
           {notice?.text}
         </p>
-        {notice?.dismissLabel ? (
-          <button
-            type="button"
-            className="ching-btn ching-btn--ghost"
-            onClick={() => {
-              dismissSetupReturn(queryClient);
-              addRef.current?.focus();
-            }}
-          >
-            {notice.dismissLabel}
-          </button>
+        {returning ? (
+          <Suspense fallback={null}>
+            <SetupReturnWatch options={addOptions} onNotice={setNotice} focusAfterRender={focusAfterRender} rowId={rowId} addId={addId} />
+          </Suspense>
         ) : null}
       </div>
-      {returning ? (
-        <Suspense fallback={null}>
-          <SetupReturnWatch options={addOptions} onNotice={setNotice} />
-        </Suspense>
-      ) : null}
 
       {body}
 
       {cards || !error ? (
         <div className="ching-cards__footer">
           <button
-            ref={addRef}
             id={addId}
             type="button"
             className={cards?.length === 0 ? "ching-btn ching-btn--primary" : "ching-btn ching-btn--secondary"}
