@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
+import { lazy, Suspense, useId, useRef, useState, useSyncExternalStore } from "react";
 import type { PaymentMethod } from "../core/billing";
 import type { Customer } from "../core/customer";
 import { cardsMessages } from "../core/messages/cards";
@@ -29,6 +29,9 @@ const loadDialog = () => import("./RemoveCardDialog");
 const RemoveCardDialog = lazy(() => loadDialog().then((module) => ({ default: module.RemoveCardDialog })));
 const loadAddCard = () => import("./AddCardFlow");
 const SetupReturnWatch = lazy(() => loadAddCard().then((module) => ({ default: module.SetupReturnWatch })));
+// The URL and the cache are read on each render: nothing to subscribe to.
+const noSubscription = () => () => undefined;
+const notReturning = () => false;
 const prefetch = (load: () => Promise<unknown>) => () => {
   load().catch(() => undefined);
 };
@@ -79,12 +82,12 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
   const [failed, setFailed] = useState<{ id: string; reason: string } | null>(null);
   const [starting, setStarting] = useState(false);
   const [addFailed, setAddFailed] = useState(false);
-  // A return from the hosted page: what its notice says while it lasts (Dismiss or Add card ends it).
+  // Whether the page may be a return from the hosted page: only then is the reading of the return
+  // loaded, with its polling. The server cannot tell, so it is known right after hydration; it ends
+  // with the return (Dismiss, or Add card), and so does its notice.
+  const returning = useSyncExternalStore(noSubscription, () => maySetupReturn(queryClient), notReturning);
   const [notice, setNotice] = useState<ReturnNotice | null>(null);
-  // Whether the page may be such a return (known after hydration, as the server cannot tell): only
-  // then is the reading of the return loaded, with its polling.
-  const [returning, setReturning] = useState(false);
-  useEffect(() => setReturning(maySetupReturn(queryClient)), [queryClient]);
+  const shown = returning ? notice : null;
   const [announcement, setAnnouncement] = useState<string | null>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
 
@@ -181,9 +184,9 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
 
       {/* The live region is there from the first render: a message that fills it is announced. The
           return's watch adds Dismiss, and focuses the new card. */}
-      <div className="ching-setup-notice" data-tone={notice?.tone}>
+      <div className="ching-setup-notice" data-tone={shown?.tone}>
         <p className="ching-setup-notice__text" role="status">
-          {notice?.text}
+          {shown?.text}
         </p>
         {returning ? (
           <Suspense fallback={null}>
