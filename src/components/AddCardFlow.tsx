@@ -1,10 +1,10 @@
-import { useEffect, type ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import type { PaymentMethod } from "../core/billing";
 import type { EndpointConfig } from "../core/client";
 import type { AreaStrings } from "../core/messages";
 import { cardsReturnMessages } from "../core/messages/cardsReturn";
 import type { UseAddPaymentMethodOptions } from "../react";
-import { startSetup, useSetupReturnStatus, type SetupReturnInfo } from "../react/internal";
+import { startSetup, useSetupReturnInfo, useSetupReturnStatus } from "../react/internal";
 import { useMessages } from "./useMessages";
 import { formatMessage } from "./utils/formatMessage";
 
@@ -22,14 +22,10 @@ type ReturnStatus = NonNullable<ReturnType<typeof useSetupReturnStatus>>["status
 /** Creates the setup session and goes to the hosted page. */
 export const startAddCard = (client: EndpointConfig, navigate: (url: string) => void): Promise<void> => startSetup(client, navigate);
 
-/** What `PaymentMethods` shows of a return: its live region's text, the notice's tone, Dismiss, and the card to focus. */
+/** What `PaymentMethods` shows of a return in its live region: the text and the notice's tone. */
 export interface ReturnNotice {
   tone: "info" | "success" | "warning";
   text: ReactNode;
-  /** The Dismiss button's label; `null` while the return is still checked. */
-  dismissLabel: string | null;
-  /** The card the return saved, once it is in the list. */
-  added: PaymentMethod | null;
 }
 
 /** What the return from the hosted add-card page says, by its status. */
@@ -46,22 +42,29 @@ function noticeText(status: ReturnStatus, added: PaymentMethod | null, messages:
 
 /**
  * Follows a return from the hosted add-card page (the polling of
- * `useAddPaymentMethod`) and hands `PaymentMethods` what to show. It renders
- * nothing itself: the live region is the list's own, there from its first
- * render, so a screen reader hears the message when it changes from
- * "Checking…" to "Card •••• 4242 added".
+ * `useAddPaymentMethod`) and hands `PaymentMethods` the text of its notice:
+ * the live region is the list's own, there from its first render, so a screen
+ * reader hears the message when it changes from "Checking…" to "Card •••• 4242
+ * added". It renders the notice's Dismiss (once the outcome is known) and
+ * focuses the new card, once.
  */
 export function SetupReturnWatch({
-  info,
   options,
   onNotice,
+  focusAfterRender,
+  rowId,
+  addId,
 }: {
-  info: SetupReturnInfo;
   options: UseAddPaymentMethodOptions | undefined;
   onNotice: (notice: ReturnNotice | null) => void;
+  /** `PaymentMethods`' focus: moves to the element of that id once it is shown. */
+  focusAfterRender: (id: string) => void;
+  rowId: (method: PaymentMethod) => string;
+  /** Add card's element id: Dismiss hands focus there. */
+  addId: string;
 }) {
   const { messages } = useMessages(NAME, AREAS);
-  const returned = useSetupReturnStatus(NAME, info, options);
+  const returned = useSetupReturnStatus(NAME, useSetupReturnInfo(NAME), options);
   const status = returned?.status;
   const added = returned?.paymentMethod ?? null;
   useEffect(() => {
@@ -70,13 +73,31 @@ export function SetupReturnWatch({
         ? {
             tone: status === "succeeded" ? "success" : status === "checking" ? "info" : "warning",
             text: formatLtrDigits(noticeText(status, added, messages)),
-            dismissLabel: status === "checking" ? null : messages["cards.return.dismiss"],
-            added,
           }
         : null,
     );
   }, [status, added, messages, onNotice]);
-  return null;
+
+  const focusedAdded = useRef<string | null>(null);
+  useEffect(() => {
+    if (added && focusedAdded.current !== added.id) {
+      focusedAdded.current = added.id;
+      focusAfterRender(rowId(added));
+    }
+  });
+
+  return returned && status !== "checking" ? (
+    <button
+      type="button"
+      className="ching-btn ching-btn--ghost"
+      onClick={() => {
+        returned.dismiss();
+        focusAfterRender(addId);
+      }}
+    >
+      {messages["cards.return.dismiss"]}
+    </button>
+  ) : null;
 }
 
 /** `•••• 4242` kept left to right in a Hebrew sentence. */

@@ -1,10 +1,10 @@
-import { lazy, Suspense, useEffect, useId, useRef, useState } from "react";
+import { lazy, Suspense, useId, useRef, useState, useSyncExternalStore } from "react";
 import type { PaymentMethod } from "../core/billing";
 import type { Customer } from "../core/customer";
 import { cardsMessages } from "../core/messages/cards";
 import { loadingMessages } from "../core/messages/shared";
 import { usePaymentMethods, type UseAddPaymentMethodOptions } from "../react";
-import { assignLocation, dismissSetupReturn, useBillingPortalContext, useCustomerSelect, useSetupReturnInfo } from "../react/internal";
+import { assignLocation, dismissSetupReturn, maySetupReturn, useBillingPortalContext, useCustomerSelect } from "../react/internal";
 import type { ReturnNotice } from "./AddCardFlow";
 import type { FocusTarget } from "./RemoveCardDialog";
 import { LoadError } from "./LoadError";
@@ -29,6 +29,9 @@ const loadDialog = () => import("./RemoveCardDialog");
 const RemoveCardDialog = lazy(() => loadDialog().then((module) => ({ default: module.RemoveCardDialog })));
 const loadAddCard = () => import("./AddCardFlow");
 const SetupReturnWatch = lazy(() => loadAddCard().then((module) => ({ default: module.SetupReturnWatch })));
+// The URL and the cache are read on each render: nothing to subscribe to.
+const noSubscription = () => () => undefined;
+const notReturning = () => false;
 const prefetch = (load: () => Promise<unknown>) => () => {
   load().catch(() => undefined);
 };
@@ -65,13 +68,13 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
   const baseId = `ching-cards-${useId()}`;
   const rowId = (method: PaymentMethod) => `${baseId}-${method.id}`;
   const titleId = `${baseId}-title`;
-  const addErrorId = `${baseId}-add-error`;
+  const addId = `${baseId}-add`;
+  const addErrorId = `${addId}-error`;
   const Heading = `h${headingLevel}` as const;
 
   const { data: cards, error, isPending, isFetching, refetch } = usePaymentMethods();
   // Only whether the customer is a test one: their new name does not re-render the cards.
   const testMode = useCustomerSelect(NAME, isTestCustomer) === true;
-  const returnInfo = useSetupReturnInfo(NAME);
   const month = useMonthNow();
 
   const [confirming, setConfirming] = useState<PaymentMethod | null>(null);
@@ -79,23 +82,20 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
   const [failed, setFailed] = useState<{ id: string; reason: string } | null>(null);
   const [starting, setStarting] = useState(false);
   const [addFailed, setAddFailed] = useState(false);
+  // Whether the page may be a return from the hosted page: only then is the reading of the return
+  // loaded, with its polling. The server cannot tell, so it is known right after hydration; it ends
+  // with the return (Dismiss, or Add card), and so does its notice.
+  const returning = useSyncExternalStore(noSubscription, () => maySetupReturn(queryClient), notReturning);
   const [notice, setNotice] = useState<ReturnNotice | null>(null);
+  const shown = returning ? notice : null;
   const [announcement, setAnnouncement] = useState<string | null>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
-  const addRef = useRef<HTMLButtonElement>(null);
 
   // Focus is moved after the render that shows its target (a row that came
-  // back, the new card, the row after a removed one).
+  // back, the new card, the row after a removed one): the element of that id.
   const pendingFocus = useRef<FocusTarget | null>(null);
   const applyFocus = () => {
-    const target = pendingFocus.current;
-    if (!target) return;
-    const element =
-      target === "add"
-        ? addRef.current
-        : "row" in target
-          ? document.getElementById(target.row)
-          : document.getElementById(`${target.remove}-remove`);
+    const element = pendingFocus.current && document.getElementById(pendingFocus.current);
     if (element) {
       pendingFocus.current = null;
       element.focus();
@@ -111,7 +111,7 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
   /** Add card: to the hosted page, in this tab, from the click (the flow's code loads first if it has not yet). */
   const startAdd = () => {
     if (starting) return;
-    if (returnInfo) dismissSetupReturn(queryClient);
+    if (returning) dismissSetupReturn(queryClient);
     setAddFailed(false);
     setStarting(true);
     loadAddCard()
@@ -119,18 +119,6 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
       .catch(() => setAddFailed(true))
       .finally(() => setStarting(false));
   };
-
-  // A return from the hosted page: shown while it lasts (Dismiss or Add card ends it).
-  const shown = returnInfo ? notice : null;
-  // After a return from the hosted page the new card is focused, once.
-  const added = shown?.added;
-  const focusedAdded = useRef<string | null>(null);
-  useEffect(() => {
-    if (added && focusedAdded.current !== added.id) {
-      focusedAdded.current = added.id;
-      focusAfterRender({ row: rowId(added) });
-    }
-  });
 
   const busy = isPending || (Boolean(error) && isFetching);
 
@@ -194,36 +182,25 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
         </Heading>
       </header>
 
-      {/* The live region is there from the first render: a message that fills it is announced. */}
+      {/* The live region is there from the first render: a message that fills it is announced. The
+          return's watch adds Dismiss, and focuses the new card. */}
       <div className="ching-setup-notice" data-tone={shown?.tone}>
         <p className="ching-setup-notice__text" role="status">
           {shown?.text}
         </p>
-        {shown?.dismissLabel ? (
-          <button
-            type="button"
-            className="ching-btn ching-btn--ghost"
-            onClick={() => {
-              dismissSetupReturn(queryClient);
-              addRef.current?.focus();
-            }}
-          >
-            {shown.dismissLabel}
-          </button>
+        {returning ? (
+          <Suspense fallback={null}>
+            <SetupReturnWatch options={addOptions} onNotice={setNotice} focusAfterRender={focusAfterRender} rowId={rowId} addId={addId} />
+          </Suspense>
         ) : null}
       </div>
-      {returnInfo ? (
-        <Suspense fallback={null}>
-          <SetupReturnWatch info={returnInfo} options={addOptions} onNotice={setNotice} />
-        </Suspense>
-      ) : null}
 
       {body}
 
       {cards || !error ? (
         <div className="ching-cards__footer">
           <button
-            ref={addRef}
+            id={addId}
             type="button"
             className={cards?.length === 0 ? "ching-btn ching-btn--primary" : "ching-btn ching-btn--secondary"}
             aria-disabled={starting || undefined}
@@ -250,6 +227,7 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
             method={confirming}
             cards={cards ?? []}
             rowId={rowId}
+            addId={addId}
             onClose={() => setConfirming(null)}
             onAnnounce={setAnnouncement}
             onFailed={setFailed}

@@ -14,8 +14,8 @@ import { formatMessage } from "./utils/formatMessage";
 const NAME = "RemoveCardDialog";
 const AREAS = [closeMessages, cardsMessages, cardsRemoveMessages] as const;
 
-/** Where focus goes once the list has re-rendered: a row, a row's Remove button (by row id), or Add card. */
-export type FocusTarget = { row: string } | { remove: string } | "add";
+/** Where focus goes once the list has re-rendered: the id of a row, of a row's Remove button (`${rowId}-remove`) or of Add card. */
+export type FocusTarget = string;
 
 export interface RemoveCardDialogProps {
   /** The card to remove; the dialog is open while there is one. */
@@ -23,6 +23,8 @@ export interface RemoveCardDialogProps {
   /** The list as it is shown, and its rows' element ids: focus goes to the next row after a removal. */
   cards: PaymentMethod[];
   rowId: (method: PaymentMethod) => string;
+  /** Add card's element id: focus goes there after the last card was removed. */
+  addId: string;
   /** Cancel, Escape, or Remove card pressed. */
   onClose: () => void;
   /** What the list's status region says: the removal under way, then done. */
@@ -41,7 +43,7 @@ export interface RemoveCardDialogProps {
  * are; it stays mounted after, so a removal's outcome still arrives once it
  * has closed. Internal to `PaymentMethods`.
  */
-export function RemoveCardDialog({ method, cards, rowId, onClose, onAnnounce, onFailed, focusAfterRender }: RemoveCardDialogProps) {
+export function RemoveCardDialog({ method, cards, rowId, addId, onClose, onAnnounce, onFailed, focusAfterRender }: RemoveCardDialogProps) {
   const strings = useMessages(NAME, AREAS);
   const { messages } = strings;
   const overlay = useRootProps(NAME, strings, "ching-overlay");
@@ -58,7 +60,7 @@ export function RemoveCardDialog({ method, cards, rowId, onClose, onAnnounce, on
     // The row after it (else the one before), else Add card: the card itself is about to go.
     const index = cards.findIndex((card) => card.id === target.id);
     const next = cards[index + 1] ?? cards[index - 1];
-    afterRemoval.current = next ? { row: rowId(next) } : "add";
+    afterRemoval.current = next ? rowId(next) : addId;
     onAnnounce(messages["cards.removing"]);
     onClose();
     remove.mutate(target.id, {
@@ -68,7 +70,7 @@ export function RemoveCardDialog({ method, cards, rowId, onClose, onAnnounce, on
         afterRemoval.current = null;
         onFailed({ id: target.id, reason: messages[isCardInUse(error) ? "cards.remove.inUse" : "cards.remove.error"] });
         // The card is back: so is focus, on its Remove button, which the reason describes.
-        focusAfterRender({ remove: rowId(target) });
+        focusAfterRender(`${rowId(target)}-remove`);
       },
     });
   };
@@ -92,7 +94,7 @@ export function RemoveCardDialog({ method, cards, rowId, onClose, onAnnounce, on
             onCloseAutoFocus={(event) => {
               event.preventDefault();
               // Removed: on to the next card. Cancelled (or already failed): the Remove button that opened it.
-              focusAfterRender(afterRemoval.current ?? { remove: rowId(shown ?? method!) });
+              focusAfterRender(afterRemoval.current ?? `${rowId(shown ?? method!)}-remove`);
               afterRemoval.current = null;
             }}
           >

@@ -9,5 +9,5 @@ export { useLocaleFor } from "./useLocale";
 export { useCustomerSelect } from "./useCustomerSelect";
 export { retryFor } from "./queryOptions";
 // The parts of useAddPaymentMethod, so PaymentMethods loads the start and the polling only when wanted.
-export { assignLocation, dismissSetupReturn, useSetupReturnInfo, useSetupReturnStatus } from "./setupReturnStatus";
+export { assignLocation, dismissSetupReturn, maySetupReturn, useSetupReturnInfo, useSetupReturnStatus } from "./setupReturnStatus";
 export { startSetup, type SetupReturnInfo } from "./setupReturn";

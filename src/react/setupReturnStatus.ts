@@ -46,6 +46,16 @@ export function dismissSetupReturn(queryClient: QueryClient): void {
 }
 
 /**
+ * Whether the page may have come back from the hosted add-card page: the URL
+ * names a return, or it was read already (by `useAddPaymentMethod` elsewhere
+ * on the page) and not dismissed. Cheap, for a first load: `PaymentMethods`
+ * loads the return's reading and polling only then. In the browser only.
+ */
+export function maySetupReturn(queryClient: QueryClient): boolean {
+  return mayNameSetupReturn(window.location.search) || queryClient.getQueryData(RETURN_KEY) != null;
+}
+
+/**
  * The return in the URL (read once per page, in the browser only, and shared
  * by every component that asks), else `null`. The reading itself loads only
  * when the URL names a return.

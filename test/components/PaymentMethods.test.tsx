@@ -2,6 +2,7 @@ import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import { PaymentMethods } from "../../src/components";
+import { useAddPaymentMethod } from "../../src/react";
 import { en } from "../../src/core/messages";
 import type { MockBillingPortal } from "../../src/testing";
 import { expectNoAxeViolations, mockEndpoint, renderInProvider, TAL } from "./helpers";
@@ -222,6 +223,20 @@ describe("PaymentMethods", { timeout: 20_000 }, () => {
     await userEvent.setup().click(screen.getByRole("button", { name: "Dismiss" }));
     await waitFor(() => expect(notice).toBeEmptyDOMElement());
     expect(screen.getByRole("button", { name: "Add test card" })).toHaveFocus();
+  });
+
+  it("shows a return that the page's own useAddPaymentMethod read (and took off the URL) before it mounted", async () => {
+    const portal = usePortal({ customers: [TAL], signedIn: TAL.id, paymentMethods: [CARDS[0]!] });
+    const session = await startSession(portal);
+    window.history.replaceState(null, "", `?ching_setup=cancel&ching_setup_id=${session}`);
+    // The merchant's page follows the return first; the cards come later (say, in a tab opened on it).
+    function Page() {
+      const add = useAddPaymentMethod();
+      return add.returned ? <PaymentMethods /> : <p>Loading</p>;
+    }
+    renderInProvider(<Page />, { locale: "en" });
+    expect(await screen.findByText(en["cards.return.canceled"])).toHaveAttribute("role", "status");
+    expect(window.location.search).toBe("");
   });
 
   it("shows the provider's overrides of its strings, those of its lazy parts too", async () => {

@@ -85,3 +85,42 @@ it("renders no Expired badge on the server, hydrates without a mismatch, then sh
     dom.uninstall();
   }
 });
+
+it("on a return from the hosted page renders no notice on the server, hydrates without a mismatch, then says how it went", async () => {
+  const server = { ...ServerReact, ...ServerComponents };
+  const html = renderToString(page(server, seeded(server.billingPortalKeys)));
+  expect(html).not.toContain("ching-btn--ghost");
+
+  const dom = installDom(`<!doctype html><html><body><div id="app">${html}</div></body></html>`, "https://shop.example/account?ching_setup=cancel");
+  const scope = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+  scope.IS_REACT_ACT_ENVIRONMENT = true;
+  const recoverable: unknown[] = [];
+  try {
+    vi.resetModules();
+    const { hydrateRoot } = await import("react-dom/client");
+    const client: Library = { ...(await import("../../src/react")), ...(await import("../../src/components")) };
+    const { en } = await import("../../src/core/messages");
+    const container = dom.document.getElementById("app")!;
+    let root: ReturnType<typeof hydrateRoot> | undefined;
+    await act(async () => {
+      root = hydrateRoot(container, page(client, seeded(client.billingPortalKeys)), {
+        onRecoverableError: (error) => recoverable.push(error),
+      });
+    });
+    const notice = container.querySelector(".ching-setup-notice__text");
+    for (let i = 0; i < 50 && !notice?.textContent; i++) {
+      await act(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      });
+    }
+    expect(recoverable).toEqual([]);
+    expect(errors).not.toHaveBeenCalled();
+    expect(notice?.textContent).toBe(en["cards.return.canceled"]);
+    expect(container.querySelector(".ching-setup-notice .ching-btn--ghost")?.textContent).toBe(en["cards.return.dismiss"]);
+    expect(dom.window.location.search).toBe("");
+    await act(async () => root?.unmount());
+  } finally {
+    scope.IS_REACT_ACT_ENVIRONMENT = undefined;
+    dom.uninstall();
+  }
+});
