@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, type ReactNode } from "react";
 import { pageMessages } from "../core/messages/page";
 import { chargesQueryOptions, customerQueryOptions, paymentMethodsQueryOptions } from "../react";
 import { retryFor, useBillingPortalContext } from "../react/internal";
+import { prefetchFirstPageReceipts } from "./history/receipts";
 import { SectionSkeleton } from "./page/SectionSkeleton";
 import { useMessages } from "./useMessages";
 import { useRootProps } from "./useRootProps";
@@ -62,8 +63,14 @@ export function BillingPage({ headingLevel = 2, hide = [], historyPageSize, clas
     const retry = retryFor(queryClient);
     if (customer) void queryClient.prefetchQuery({ ...customerQueryOptions(client), retry });
     if (cards) void queryClient.prefetchQuery({ ...paymentMethodsQueryOptions(client), retry });
-    if (charges) void queryClient.prefetchQuery({ ...chargesQueryOptions(client), retry });
-  }, [client, queryClient, customer, cards, charges]);
+    // The first page's receipts as soon as the charges arrive, not once the history's chunk has
+    // rendered its links: the documents no longer wait for the history's code.
+    if (charges)
+      void queryClient.fetchQuery({ ...chargesQueryOptions(client), retry }).then(
+        (list) => prefetchFirstPageReceipts(queryClient, client, list, historyPageSize),
+        () => undefined,
+      );
+  }, [client, queryClient, customer, cards, charges, historyPageSize]);
   const lazySection = (section: BillingPageSection, node: ReactNode) =>
     shown(section) ? (
       <div className={`ching-page__section ching-page__section--${section}`} data-ching-section={section}>
