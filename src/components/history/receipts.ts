@@ -1,8 +1,7 @@
 import type { QueryClient } from "@tanstack/react-query";
 import type { BillingDocument, Charge } from "../../core/billing";
 import type { EndpointConfig } from "../../core/client";
-import { documentQueryOptions } from "../../react";
-import type { BillingPortalQueryOptions } from "../../react/queryOptions";
+import { documentQueryOptions, type BillingPortalQueryOptions } from "../../react";
 
 /*
  * What the history's receipt links read, in a module of its own: `BillingPage` (first load)
