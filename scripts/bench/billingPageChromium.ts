@@ -18,9 +18,12 @@
  * Bounded: `runs` loads (default 5), each given `runTimeoutMs`; everything it
  * started is stopped before it returns. No timing is asserted.
  *
- *   npx tsx scripts/bench/billingPageChromium.ts   # alone, prints JSON
+ *   npx tsx scripts/bench/billingPageChromium.ts              # alone, prints JSON
+ *   npx tsx scripts/bench/billingPageChromium.ts --timeline   # the median load, fetch by fetch and commit by commit
+ *   BENCH_PAGE_PROFILE=/tmp/page npx tsx scripts/bench/billingPageChromium.ts --timeline
+ *     # also writes each load's main-thread CPU profile to /tmp/page-<run>.cpuprofile (DevTools opens it)
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
@@ -223,9 +226,18 @@ export async function runBillingPageChromiumBench(options: { charges?: number; r
         });
         const cdp = await context.newCDPSession(page);
         await cdp.send("Performance.enable", { timeDomain: "threadTicks" });
+        if (process.env.BENCH_PAGE_PROFILE) {
+          await cdp.send("Profiler.enable");
+          await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+          await cdp.send("Profiler.start");
+        }
         const before = await mainThread(cdp);
         await page.goto(url);
         await page.evaluate(() => window.__billingPageBench!.settled);
+        if (process.env.BENCH_PAGE_PROFILE) {
+          const { profile } = await cdp.send("Profiler.stop");
+          writeFileSync(`${process.env.BENCH_PAGE_PROFILE}-${index + 1}.cpuprofile`, JSON.stringify(profile));
+        }
         const loaded = await mainThread(cdp);
         const requests = countRequests(requested);
         const fetched = fetchedBytes;

@@ -5,7 +5,6 @@ import { retryFor, useBillingPortalContext } from "../react/internal";
 import { prefetchFirstPageReceipts } from "./history/receipts";
 import { SectionSkeleton } from "./page/SectionSkeleton";
 import { useMessages } from "./useMessages";
-import { dateFormatter } from "./utils/formatDate";
 import { useRootProps } from "./useRootProps";
 
 const NAME = "BillingPage";
@@ -71,7 +70,7 @@ export interface BillingPageProps {
  */
 export function BillingPage({ headingLevel = 2, hide = [], historyPageSize, className }: BillingPageProps) {
   const strings = useMessages(NAME, AREAS);
-  const { messages, locale } = strings;
+  const { messages } = strings;
   const root = useRootProps(NAME, strings, "ching-page", className);
   const shown = (section: BillingPageSection) => !hide.includes(section);
 
@@ -125,12 +124,6 @@ export function BillingPage({ headingLevel = 2, hide = [], historyPageSize, clas
   }, [waitingFor]);
   if (loadError) throw loadError.error;
 
-  // The profile and the history print dates: their formatter is made while the page waits for
-  // the network (after the skeletons are painted), not in the render that shows the data.
-  const dates = shown("profile") || charges;
-  useEffect(() => {
-    if (dates) dateFormatter(locale);
-  }, [dates, locale]);
   const lazySection = (section: BillingPageSection, node: () => ReactNode) => {
     if (!shown(section)) return null;
     const skeleton = <SectionSkeleton messages={messages} />;

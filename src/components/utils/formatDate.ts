@@ -11,23 +11,14 @@ const TIME_ZONE = "Asia/Jerusalem";
 // Intl formatters are costly to make; one per locale serves every render.
 const formatters = new Map<Locale, Intl.DateTimeFormat>();
 
-/**
- * The locale's date formatter, made on first use. The first one a page makes is slow (the
- * browser loads its date and time zone data: 50 ms and more of main thread), so `BillingPage`
- * makes it while it waits for its sections' data and code, not in the render that shows them.
- */
-export function dateFormatter(locale: Locale): Intl.DateTimeFormat {
+/** A Ching timestamp as a date in the UI's locale (`19 April 2026`, `19 באפריל 2026`); unparsable input comes back as it was. */
+export function formatDate(iso: string, locale: Locale): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
   let formatter = formatters.get(locale);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: TIME_ZONE });
     formatters.set(locale, formatter);
   }
-  return formatter;
-}
-
-/** A Ching timestamp as a date in the UI's locale (`19 April 2026`, `19 באפריל 2026`); unparsable input comes back as it was. */
-export function formatDate(iso: string, locale: Locale): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return dateFormatter(locale).format(date);
+  return formatter.format(date);
 }
