@@ -129,4 +129,17 @@ describe("BillingPage", () => {
     expect(documents).toHaveLength(4);
     expect(new Set(documents.map((r) => r.path)).size).toBe(4);
   });
+
+  it("keeps the shown sections on screen while a section shown later loads", async () => {
+    usePortal({ customers: [TAL], signedIn: TAL.id, demoBilling: true });
+    const view = renderInProvider(<BillingPage hide={["profile", "cards", "manage"]} />, { locale: "en" });
+    const history = await screen.findByRole("region", { name: en["history.title"] });
+    await within(history).findByRole("rowheader", { name: "Hardware deposit" });
+    view.rerenderWith({}, <BillingPage hide={["cards"]} />);
+    // The history is not swapped for a skeleton while the profile's and the manage section's code arrive.
+    expect(within(screen.getByRole("region", { name: en["history.title"] })).getByRole("rowheader", { name: "Hardware deposit" })).toBeInTheDocument();
+    expect(await screen.findByRole("region", { name: en["page.manage.title"] })).toBeInTheDocument();
+    expect(await screen.findByText(TAL.name)).toBeInTheDocument();
+  });
 });
+
