@@ -18,9 +18,12 @@
  * Bounded: `runs` loads (default 5), each given `runTimeoutMs`; everything it
  * started is stopped before it returns. No timing is asserted.
  *
- *   npx tsx scripts/bench/billingPageChromium.ts   # alone, prints JSON
+ *   npx tsx scripts/bench/billingPageChromium.ts              # alone, prints JSON
+ *   npx tsx scripts/bench/billingPageChromium.ts --timeline   # the median load, fetch by fetch and commit by commit
+ *   BENCH_PAGE_PROFILE=/tmp/page npx tsx scripts/bench/billingPageChromium.ts --timeline
+ *     # also writes each load's main-thread CPU profile to /tmp/page-<run>.cpuprofile (DevTools opens it)
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
@@ -46,6 +49,18 @@ export interface ChromiumRun extends PageRun {
   handler: { requests: number; totalMs: number; maxMs: number };
   /** The renderer's main thread from navigation until the page settled: its CPU time and parts of it (CDP Performance metrics in thread ticks), ms. */
   cpu: { thread: number; script: number; layout: number; style: number };
+  /** What the page fetched until it settled, from its Resource Timing entries: ms since the navigation started. */
+  resources: ResourceTiming[];
+}
+
+/** One fetch of the page: when it was asked for, sent (after any wait for a connection), answered, and done. */
+export interface ResourceTiming {
+  /** The path, e.g. `/assets/BillingHistory-abc.js` or `/api/billing/customers/me`. */
+  path: string;
+  start: number;
+  requestStart: number;
+  responseStart: number;
+  end: number;
 }
 
 export interface ChromiumPageFigures {
@@ -211,18 +226,33 @@ export async function runBillingPageChromiumBench(options: { charges?: number; r
         });
         const cdp = await context.newCDPSession(page);
         await cdp.send("Performance.enable", { timeDomain: "threadTicks" });
+        if (process.env.BENCH_PAGE_PROFILE) {
+          await cdp.send("Profiler.enable");
+          await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+          await cdp.send("Profiler.start");
+        }
         const before = await mainThread(cdp);
         await page.goto(url);
         await page.evaluate(() => window.__billingPageBench!.settled);
+        if (process.env.BENCH_PAGE_PROFILE) {
+          const { profile } = await cdp.send("Profiler.stop");
+          writeFileSync(`${process.env.BENCH_PAGE_PROFILE}-${index + 1}.cpuprofile`, JSON.stringify(profile));
+        }
         const loaded = await mainThread(cdp);
         const requests = countRequests(requested);
         const fetched = fetchedBytes;
+        const resources = await page.evaluate(() =>
+          performance.getEntriesByType("resource").map((entry) => {
+            const timing = entry as PerformanceResourceTiming;
+            return { path: new URL(timing.name).pathname, start: timing.startTime, requestStart: timing.requestStart, responseStart: timing.responseStart, end: timing.responseEnd };
+          }),
+        );
         const handler = { requests: handlerTimes.length, totalMs: handlerTimes.reduce((sum, time) => sum + time, 0), maxMs: Math.max(0, ...handlerTimes) };
         await page.evaluate(() => window.__billingPageBench!.resume());
         const result = await page.evaluate(() => window.__billingPageBench!.result);
         if ("error" in result) throw new Error(`run ${index + 1}: ${result.error}`);
         const cpu = { thread: loaded.thread - before.thread, script: loaded.script - before.script, layout: loaded.layout - before.layout, style: loaded.style - before.style };
-        runs.push({ ...result, requests, fetchedBytes: fetched, cpu, handler });
+        runs.push({ ...result, requests, fetchedBytes: fetched, cpu, handler, resources });
       } finally {
         await context.close();
       }
@@ -254,7 +284,27 @@ export async function runBillingPageChromiumBench(options: { charges?: number; r
   }
 }
 
+/** A run as lines of text, in time order: each fetch (asked → sent → first byte → done), render() and each section shown. */
+export function runTimeline(run: ChromiumRun): string[] {
+  const ms = (value: number) => value.toFixed(0).padStart(5);
+  const events = [
+    ...run.resources.map((entry) => ({
+      at: entry.start,
+      line: `${ms(entry.start)} → ${ms(entry.requestStart)} → ${ms(entry.responseStart)} → ${ms(entry.end)}  ${entry.path}`,
+    })),
+    { at: run.shownAt - run.shownMs, line: `${ms(run.shownAt - run.shownMs)}  root.render()` },
+    ...SECTIONS.map((section) => ({ at: run.sectionShownAt[section], line: `${ms(run.sectionShownAt[section])}  ${section} shown` })),
+    ...run.timeline.map((commit) => ({ at: run.shownAt - run.shownMs + commit.ms, line: `${ms(run.shownAt - run.shownMs + commit.ms)}  commit: ${commit.sections.join(", ") || "-"}` })),
+  ];
+  return events.sort((a, b) => a.at - b.at).map((event) => event.line);
+}
+
 if (process.argv[1]?.endsWith("billingPageChromium.ts")) {
   const figures = await runBillingPageChromiumBench();
-  console.log(JSON.stringify(figures, null, 2));
+  if (process.argv.includes("--timeline")) {
+    // The run whose load is the median's, fetch by fetch (ms since the navigation started).
+    const median = [...figures.runs].sort((a, b) => a.shownAt - b.shownAt)[Math.floor(figures.runs.length / 2)]!;
+    console.log(`median run: every section shown at ${median.shownAt.toFixed(0)} ms\nasked → sent → first byte → done`);
+    console.log(runTimeline(median).join("\n"));
+  } else console.log(JSON.stringify(figures, null, 2));
 }

@@ -35,6 +35,8 @@ export interface PageRun {
   shownMs: number;
   /** `performance.now()` at that commit: in a browser, milliseconds since the navigation started. */
   shownAt: number;
+  /** `performance.now()` at the commit after which each section first showed its data. */
+  sectionShownAt: PerSection;
   /** Commits in which each section rendered (any component inside it), from the first render until the page went quiet. */
   renders: PerSection;
   /** Of those, the commits in which one of its top components rendered: the section as a whole. */
@@ -121,8 +123,13 @@ export async function runBillingPageScenario(env: PageEnvironment): Promise<Page
     manage: () => section("manage")?.querySelector("button") != null,
   };
   const shownSections = new Set<Section>();
+  const sectionShownAt = zero();
   const missing = (): Section[] => {
-    for (const name of SECTIONS) if (!shownSections.has(name) && isShown[name]()) shownSections.add(name);
+    for (const name of SECTIONS)
+      if (!shownSections.has(name) && isShown[name]()) {
+        shownSections.add(name);
+        sectionShownAt[name] = performance.now();
+      }
     return SECTIONS.filter((name) => !shownSections.has(name));
   };
 
@@ -167,6 +174,7 @@ export async function runBillingPageScenario(env: PageEnvironment): Promise<Page
       cards: section("cards")?.querySelectorAll(".ching-pm-list:not([aria-hidden]) > li").length ?? 0,
       shownMs: shownAt - started,
       shownAt,
+      sectionShownAt,
       renders: sectionCommits,
       ownRenders: sectionRenders,
       componentRenders: componentTally(),

@@ -5,6 +5,7 @@ import { useCharges } from "../react";
 import { ChargeRow, COLUMNS, columnLabel } from "./history/ChargeRow";
 import { HistorySkeleton } from "./history/HistorySkeleton";
 import { Pagination } from "./history/Pagination";
+import { DEFAULT_PAGE_SIZE, rowsPerPage } from "./history/receipts";
 import { LoadError } from "./LoadError";
 import { ManageBillingButton } from "./ManageBillingButton";
 import { useMessages } from "./useMessages";
@@ -39,7 +40,7 @@ export interface BillingHistoryProps {
  *   <BillingHistory />
  * </BillingPortalProvider>
  */
-export function BillingHistory({ headingLevel = 2, pageSize = 10, className }: BillingHistoryProps) {
+export function BillingHistory({ headingLevel = 2, pageSize = DEFAULT_PAGE_SIZE, className }: BillingHistoryProps) {
   const Title = `h${headingLevel}` as const;
   const SubTitle = `h${Math.min(headingLevel + 1, 6) as 2 | 3 | 4 | 5 | 6}` as const;
   const strings = useMessages(NAME, AREAS);
@@ -55,7 +56,7 @@ export function BillingHistory({ headingLevel = 2, pageSize = 10, className }: B
   const [page, setPage] = useState(1);
   const titleRef = useRef<HTMLHeadingElement>(null);
 
-  const size = Math.max(1, Math.floor(pageSize));
+  const size = rowsPerPage(pageSize);
   const pages = Math.max(1, Math.ceil((charges?.length ?? 0) / size));
   // Fewer payments after a refresh: stay on the last page that still exists.
   const current = Math.min(page, pages);

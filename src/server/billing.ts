@@ -60,8 +60,32 @@ function byDefaultThenNewest(a: PaymentMethod, b: PaymentMethod): number {
   return a.created < b.created ? 1 : a.created > b.created ? -1 : 0;
 }
 
+/** How long a customer's charges vouch for the documents they name, and for how many customers at most. */
+const OWNED_DOCUMENTS_MS = 60_000;
+const OWNED_DOCUMENTS_CUSTOMERS = 1_000;
+
 export function createBillingOperations(deps: BillingDependencies): Record<BillingRouteName, Operation> {
   const { ching } = deps;
+
+  /*
+   * The documents each customer's charges named when last listed, for a minute: the history
+   * asks for a page of receipts right after the charges, and each is then checked against that
+   * list instead of listing the 100 charges from Ching again (a second round trip to Ching per
+   * receipt). It only ever says yes: a document not in it is checked against a fresh list, so a
+   * new charge's receipt is never refused, and "not yours" and "missing" still take the same
+   * path. A document a customer's charge names stays theirs (a charge keeps its customer).
+   */
+  const ownedDocuments = new Map<string, { ids: ReadonlySet<string>; until: number }>();
+  function rememberDocuments(customerId: string, charges: readonly Charge[]): void {
+    ownedDocuments.delete(customerId);
+    ownedDocuments.set(customerId, { ids: new Set(charges.flatMap((charge) => (charge.document ? [charge.document] : []))), until: Date.now() + OWNED_DOCUMENTS_MS });
+    // The oldest entry goes first: a Map keeps insertion order.
+    if (ownedDocuments.size > OWNED_DOCUMENTS_CUSTOMERS) ownedDocuments.delete(ownedDocuments.keys().next().value!);
+  }
+  function knownToOwn(customerId: string, documentId: string): boolean {
+    const entry = ownedDocuments.get(customerId);
+    return entry !== undefined && entry.until > Date.now() && entry.ids.has(documentId);
+  }
 
   async function cardsOf(customerId: string, gone?: Gone): Promise<PaymentMethod[]> {
     const cards = expectList(paymentMethodSchema, await ching("GET", `/customers/${enc(customerId)}/payment_methods`, undefined, gone), "the cards");
@@ -71,14 +95,19 @@ export function createBillingOperations(deps: BillingDependencies): Record<Billi
   async function chargesOf(customerId: string, gone?: Gone): Promise<Charge[]> {
     const charges = expectList(chargeSchema, await ching("GET", `/charges?customer=${enc(customerId)}`, undefined, gone), "the charges");
     // Ching honours this filter; should it ever not, nobody sees another's charges.
-    return charges.filter((charge) => charge.customer === customerId);
+    const theirs = charges.filter((charge) => charge.customer === customerId);
+    rememberDocuments(customerId, theirs);
+    return theirs;
   }
 
   /** A document, only when one of the person's own charges names it. */
   async function documentOf(context: OperationContext): Promise<BillingDocument> {
     const documentId = context.params.documentId!;
-    const charges = await chargesOf(own(context), context.gone);
-    if (!charges.some((charge) => charge.document === documentId)) throw notFound("document");
+    const customerId = own(context);
+    if (!knownToOwn(customerId, documentId)) {
+      const charges = await chargesOf(customerId, context.gone);
+      if (!charges.some((charge) => charge.document === documentId)) throw notFound("document");
+    }
     return expectShape(billingDocumentSchema, await ching("GET", `/documents/${enc(documentId)}`, undefined, context.gone), "a document");
   }
 

@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { BillingPage, ManageBillingButton } from "../../src/components";
 import { en, he } from "../../src/core/messages";
+import type { ChargeSeed } from "../../src/testing";
 import { expectNoAxeViolations, mockEndpoint, renderInProvider, TAL } from "./helpers";
 
 const { usePortal } = mockEndpoint();
@@ -109,4 +110,36 @@ describe("BillingPage", () => {
       ]),
     );
   });
+
+  it("reads the receipts of the history's first page with the charges, and no others", async () => {
+    const charges: ChargeSeed[] = Array.from({ length: 12 }, (_, i) => ({
+      customer: TAL.id,
+      amount: 1_000 + i,
+      description: `Payment ${i + 1}`,
+      created: new Date(Date.UTC(2026, 0, 1) - i * 86_400_000).toISOString(),
+    }));
+    const portal = usePortal({ customers: [TAL], signedIn: TAL.id, charges });
+    renderInProvider(<BillingPage hide={["profile", "cards", "manage"]} historyPageSize={4} />, { locale: "en" });
+    const history = await screen.findByRole("region", { name: en["history.title"] });
+    await within(history).findByRole("rowheader", { name: "Payment 4" });
+    // Every receipt on the page labelled with its document's number.
+    await waitFor(() => expect(within(history).getAllByRole("link").filter((link) => /\d{2,}/.test(link.textContent ?? ""))).toHaveLength(4));
+    const documents = portal.requests.filter((r) => r.path.startsWith("/customers/me/documents/"));
+    // One read per row on the page (each asked once, though BillingPage asks before the links do).
+    expect(documents).toHaveLength(4);
+    expect(new Set(documents.map((r) => r.path)).size).toBe(4);
+  });
+
+  it("keeps the shown sections on screen while a section shown later loads", async () => {
+    usePortal({ customers: [TAL], signedIn: TAL.id, demoBilling: true });
+    const view = renderInProvider(<BillingPage hide={["profile", "cards", "manage"]} />, { locale: "en" });
+    const history = await screen.findByRole("region", { name: en["history.title"] });
+    await within(history).findByRole("rowheader", { name: "Hardware deposit" });
+    view.rerenderWith({}, <BillingPage hide={["cards"]} />);
+    // The history is not swapped for a skeleton while the profile's and the manage section's code arrive.
+    expect(within(screen.getByRole("region", { name: en["history.title"] })).getByRole("rowheader", { name: "Hardware deposit" })).toBeInTheDocument();
+    expect(await screen.findByRole("region", { name: en["page.manage.title"] })).toBeInTheDocument();
+    expect(await screen.findByText(TAL.name)).toBeInTheDocument();
+  });
 });
+

@@ -169,6 +169,23 @@ describe.each(transports)("billing routes (%s)", (transport) => {
       expect(theirs.json).toEqual(missing.json);
     });
 
+    it("checks a page of receipts against the charges just listed, and a newer receipt against a fresh list", async () => {
+      const { call, ching, paid, alice, bobsCharge } = await withCharges();
+      await call("/customers/me/charges");
+      expect(ching.callCount("GET /charges")).toBe(1);
+      expect((await call(`/customers/me/documents/${paid.document}`)).status).toBe(200);
+      expect((await call(`/customers/me/documents/${paid.document}/pdf`)).status).toBe(302);
+      // Ching was asked for the documents, not for the charges again.
+      expect(ching.callCount("GET /charges")).toBe(1);
+      // A charge made since the list: its receipt is found, not refused as unknown.
+      const newer = ching.seedCharge({ customer: alice.id, amount: 2_000 });
+      expect((await call(`/customers/me/documents/${newer.document}`)).status).toBe(200);
+      expect(ching.callCount("GET /charges")).toBe(2);
+      // Someone else's stays a 404, each time checked against the person's own charges.
+      expect((await call(`/customers/me/documents/${bobsCharge.document}`)).status).toBe(404);
+      expect(ching.callCount("GET /charges")).toBe(3);
+    });
+
     it("redirects to the receipt's PDF, and to nobody else's", async () => {
       const { call, paid, bobsCharge } = await withCharges();
       const pdf = await call(`/customers/me/documents/${paid.document}/pdf`);

@@ -5,9 +5,10 @@ import type { AreaStrings } from "../../core/messages";
 import type { historyMessages } from "../../core/messages/history";
 
 type HistoryStrings = AreaStrings<typeof historyMessages>;
-import { documentQueryOptions, useDocumentPdfUrl } from "../../react";
+import { useDocumentPdfUrl } from "../../react";
 import { useBillingPortalContext } from "../../react/internal";
 import { fillMessage } from "../utils/fillMessage";
+import { receiptQueryOptions } from "./receipts";
 
 const NAME = "BillingHistory";
 
@@ -23,15 +24,13 @@ function documentLabel(document: BillingDocument | undefined, messages: HistoryS
  * The link to a charge's receipt PDF, a real `<a href>` (middle-click, "open in
  * new tab" and popup blockers all behave), labelled with the document's type and
  * number. It reads the document only while its row is on screen, so a page of
- * history costs at most one request per row with a receipt.
+ * history costs at most one request per row with a receipt (`BillingPage` asks for
+ * the first page's earlier, with the same options: see ./receipts.ts).
  */
 export function ReceiptLink({ documentId, messages }: { documentId: string; messages: HistoryStrings }) {
   const { client, queryClient } = useBillingPortalContext(NAME);
   const pdfUrl = useDocumentPdfUrl();
-  const { data } = useQuery<BillingDocument, BillingPortalError>(
-    { ...documentQueryOptions(client, documentId), retry: false, staleTime: Infinity },
-    queryClient,
-  );
+  const { data } = useQuery<BillingDocument, BillingPortalError>(receiptQueryOptions(client, documentId), queryClient);
   return (
     <a className="ching-link" href={pdfUrl(documentId)} target="_blank" rel="noopener">
       {documentLabel(data, messages)}{" "}
