@@ -30,6 +30,8 @@ export const ROUTES = [
   { name: "createSetupSession", method: "POST", path: "/customers/me/setup_sessions" },
   { name: "getSetupSession", method: "GET", path: "/customers/me/setup_sessions/:setupSessionId" },
   { name: "listCharges", method: "GET", path: "/customers/me/charges" },
+  // `?ids=doc_a,doc_b,…` (at most MAX_DOCUMENT_IDS): a page of receipts in one request.
+  { name: "getDocuments", method: "GET", path: "/customers/me/documents" },
   { name: "getDocument", method: "GET", path: "/customers/me/documents/:documentId" },
   { name: "getDocumentPdf", method: "GET", path: "/customers/me/documents/:documentId/pdf" },
   { name: "createPortalSession", method: "POST", path: "/customers/me/portal_sessions" },
@@ -61,6 +63,23 @@ export const SETUP_SESSIONS_PATH = "/customers/me/setup_sessions";
 export const setupSessionPath = (setupSessionId: string): string => `${SETUP_SESSIONS_PATH}/${enc(setupSessionId)}`;
 /** `/customers/me/charges`: the signed-in person's 100 newest charges. */
 export const CHARGES_PATH = "/customers/me/charges";
+/** `/customers/me/documents`: several of the person's documents at once (`?ids=`). */
+export const DOCUMENTS_PATH = "/customers/me/documents";
+/** The most documents one `GET /customers/me/documents?ids=…` may name. */
+export const MAX_DOCUMENT_IDS = 25;
+/** The query parameter naming them, comma-separated. */
+export const DOCUMENT_IDS_PARAM = "ids";
+/** `/customers/me/documents?ids=doc_a,doc_b`: the documents named, those of the person's charges. */
+export const documentsPath = (documentIds: readonly string[]): string => `/customers/me/documents?ids=${documentIds.map(enc).join(",")}`;
+/**
+ * The ids a `GET /customers/me/documents` names, each once, in the order first named;
+ * `undefined` when it names none (no `ids` parameter). Their shape and count are the
+ * server's check 3 (an empty part, as in `ids=` or `ids=doc_a,`, is no document id).
+ */
+export function documentIdsOf(search: URLSearchParams): string[] | undefined {
+  const named = search.getAll(DOCUMENT_IDS_PARAM);
+  return named.length === 0 ? undefined : [...new Set(named.join(",").split(","))];
+}
 /** `/customers/me/documents/:id`: a tax document of one of the person's charges. */
 export const documentPath = (documentId: string): string => `/customers/me/documents/${enc(documentId)}`;
 /** `/customers/me/documents/:id/pdf`: redirects to the document's PDF. */

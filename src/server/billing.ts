@@ -39,6 +39,7 @@ export type BillingRouteName =
   | "createSetupSession"
   | "getSetupSession"
   | "listCharges"
+  | "getDocuments"
   | "getDocument"
   | "getDocumentPdf"
   | "createPortalSession";
@@ -63,6 +64,28 @@ function byDefaultThenNewest(a: PaymentMethod, b: PaymentMethod): number {
 /** How long a customer's charges vouch for the documents they name, and for how many customers at most. */
 const OWNED_DOCUMENTS_MS = 60_000;
 const OWNED_DOCUMENTS_CUSTOMERS = 1_000;
+/** How many of a batch's documents are asked of Ching at once. */
+const DOCUMENT_READS_AT_ONCE = 5;
+
+/** `read` over `items`, at most `width` at a time, in order; the first failure rejects and starts no more. */
+async function eachBounded<T, R>(items: readonly T[], width: number, read: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  let failed = false;
+  async function worker(): Promise<void> {
+    while (!failed && next < items.length) {
+      const at = next++;
+      try {
+        results[at] = await read(items[at]!);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+  return results;
+}
 
 export function createBillingOperations(deps: BillingDependencies): Record<BillingRouteName, Operation> {
   const { ching } = deps;
@@ -108,7 +131,35 @@ export function createBillingOperations(deps: BillingDependencies): Record<Billi
       const charges = await chargesOf(customerId, context.gone);
       if (!charges.some((charge) => charge.document === documentId)) throw notFound("document");
     }
-    return expectShape(billingDocumentSchema, await ching("GET", `/documents/${enc(documentId)}`, undefined, context.gone), "a document");
+    return readDocument(documentId, context.gone);
+  }
+
+  const readDocument = async (documentId: string, gone?: Gone): Promise<BillingDocument> =>
+    expectShape(billingDocumentSchema, await ching("GET", `/documents/${enc(documentId)}`, undefined, gone), "a document");
+
+  /**
+   * The documents named that one of the person's own charges names, in the order named: one
+   * charges list for the whole batch (none when the minute's memory knows every one), then
+   * the documents from Ching a few at a time. Ids not theirs and missing ones are left out
+   * alike (a document Ching no longer has is missing too); any other failure of Ching's fails
+   * the request, as it would the single document's.
+   */
+  async function documentsOf(context: OperationContext): Promise<BillingDocument[]> {
+    const customerId = context.identity.customerId;
+    // No customer yet: no charges, so no document is theirs (and Ching is not called).
+    if (!customerId) return [];
+    let theirs = context.documentIds.filter((documentId) => knownToOwn(customerId, documentId));
+    if (theirs.length < context.documentIds.length) {
+      const named = new Set((await chargesOf(customerId, context.gone)).map((charge) => charge.document));
+      theirs = context.documentIds.filter((documentId) => named.has(documentId));
+    }
+    const documents = await eachBounded(theirs, DOCUMENT_READS_AT_ONCE, (documentId) =>
+      readDocument(documentId, context.gone).catch((error: unknown) => {
+        if ((error as { status?: number }).status === 404) return undefined;
+        throw error;
+      }),
+    );
+    return documents.filter((document) => document !== undefined);
   }
 
   const returnUrl = (context: OperationContext) =>
@@ -161,6 +212,8 @@ export function createBillingOperations(deps: BillingDependencies): Record<Billi
 
     listCharges: async (context) =>
       context.identity.customerId ? (await chargesOf(context.identity.customerId, context.gone)).slice(0, 100) : [],
+
+    getDocuments: documentsOf,
 
     getDocument: documentOf,
 

@@ -45,15 +45,22 @@ export function declaredSizeError(request: Request, limit = MAX_BODY_BYTES): Bil
   return Number(request.headers.get("content-length")) > limit ? tooLarge(limit) : undefined;
 }
 
-/** Checks 2 to 6 in order: the first error, if any. */
+/** Checks 2 to 6 in order: the first error, if any. `invalidIds` is check 3 of ids named in the query. */
 export function firstGuardError(
   request: Request,
   method: string,
-  context: { allow: readonly ProtocolMethod[]; invalidParameter: string | undefined; ownOrigin: string; allowedOrigins: ReadonlySet<string> | undefined },
+  context: {
+    allow: readonly ProtocolMethod[];
+    invalidParameter: string | undefined;
+    invalidIds?: BillingPortalError | undefined;
+    ownOrigin: string;
+    allowedOrigins: ReadonlySet<string> | undefined;
+  },
 ): BillingPortalError | undefined {
   return (
     methodError(method, context.allow) ??
     idError(context.invalidParameter) ??
+    context.invalidIds ??
     (method === "POST"
       ? (originError(request, context.ownOrigin, context.allowedOrigins) ?? contentTypeError(request) ?? declaredSizeError(request))
       : undefined)

@@ -26,7 +26,8 @@ import {
   type BillingPortalIdentity,
   type ErrorContext,
 } from "./options";
-import { invalidParameter, routeOf } from "./routing";
+import { documentIdsOf } from "../core/protocol";
+import { documentIdsError, invalidParameter, routeOf } from "./routing";
 
 /** A web-standard request handler: Next.js route handlers, Hono, Remix, Bun, Deno, Workers. */
 export type BillingPortalHandler = (request: Request) => Promise<Response>;
@@ -202,9 +203,12 @@ export function createBillingPortalHandler(options: BillingPortalHandlerOptions)
       }
       return { status: 204, headers, text: null };
     }
+    // The one request whose ids are in the query: `GET /customers/me/documents?ids=…`.
+    const documentIds = match.kind === "route" && match.name === "getDocuments" ? documentIdsOf(url.searchParams) : undefined;
     const refused = firstGuardError(request, method, {
       allow: match.allow,
       invalidParameter: match.kind === "route" ? invalidParameter(match.params) : undefined,
+      invalidIds: match.kind === "route" && match.name === "getDocuments" ? documentIdsError(documentIds) : undefined,
       ownOrigin: url.origin,
       allowedOrigins,
     });
@@ -214,7 +218,15 @@ export function createBillingPortalHandler(options: BillingPortalHandlerOptions)
 
     const identity = await identify(request);
     const body = method === "POST" ? await readJsonBody(request) : undefined;
-    const answer = await operations[match.name]({ request, gone: goneOf(request), origin: url.origin, identity, params: match.params, body });
+    const answer = await operations[match.name]({
+      request,
+      gone: goneOf(request),
+      origin: url.origin,
+      identity,
+      params: match.params,
+      documentIds: documentIds ?? [],
+      body,
+    });
     return answer instanceof Response ? answer : ok(answer, cors, redact);
   }
 

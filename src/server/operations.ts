@@ -24,6 +24,8 @@ export interface OperationContext {
   origin: string;
   identity: BillingPortalIdentity;
   params: Record<string, string>;
+  /** The documents `GET /customers/me/documents?ids=…` names, checked and each once; `[]` for every other route. */
+  documentIds: readonly string[];
   /** The parsed JSON body of a POST. */
   body: unknown;
 }

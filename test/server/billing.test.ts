@@ -186,6 +186,99 @@ describe.each(transports)("billing routes (%s)", (transport) => {
       expect(ching.callCount("GET /charges")).toBe(3);
     });
 
+    describe("GET /customers/me/documents?ids=…", () => {
+      /** alice with four charges of her own (three with a receipt). */
+      async function withPage() {
+        const h = await withCharges();
+        const more = [2_000, 3_000].map((amount) => h.ching.seedCharge({ customer: h.alice.id, amount }));
+        h.ching.resetCalls();
+        return { ...h, more };
+      }
+      const documentCalls = (ching: Harness["ching"]) => ching.calls.filter((c) => c.route === "GET /documents/:id").map((c) => c.path);
+
+      it("answers the person's own documents in one request, in the order asked, duplicates once, with one charges list", async () => {
+        const { call, ching, paid, more } = await withPage();
+        const asked = [more[1]!.document!, paid.document!, more[0]!.document!, paid.document!];
+        const answer = await call(`/customers/me/documents?ids=${asked.join(",")}`);
+        expect(answer.status).toBe(200);
+        expect(ids(answer.json.data)).toEqual([more[1]!.document, paid.document, more[0]!.document]);
+        expect((answer.json.data as { object: string }[]).every((document) => document.object === "document")).toBe(true);
+        expect(ching.callCount("GET /charges")).toBe(1);
+        expect(documentCalls(ching)).toHaveLength(3);
+        // Right after the charges were listed, no list at all: the minute's memory vouches for them.
+        await call("/customers/me/charges");
+        ching.resetCalls();
+        expect(ids((await call(`/customers/me/documents?ids=${asked.join(",")}`)).json.data)).toHaveLength(3);
+        expect(ching.callCount("GET /charges")).toBe(0);
+      });
+
+      it("leaves out someone else's documents and missing ones alike, and never asks Ching for another's", async () => {
+        const { call, ching, paid, bobsCharge } = await withPage();
+        const answer = await call(`/customers/me/documents?ids=${bobsCharge.document},${paid.document},doc_Missing000001`);
+        expect(answer.status).toBe(200);
+        expect(ids(answer.json.data)).toEqual([paid.document]);
+        expect(documentCalls(ching)).toEqual([`/documents/${paid.document}`]);
+        // Only the foreign one, or only a missing one: the same empty answer, no document read.
+        const theirs = await call(`/customers/me/documents?ids=${bobsCharge.document}`);
+        const missing = await call("/customers/me/documents?ids=doc_Missing000001");
+        expect(theirs.json).toEqual({ success: true, data: [] });
+        expect(missing.json).toEqual(theirs.json);
+        expect(documentCalls(ching)).toHaveLength(1);
+        // Bob's own request answers it: it is his.
+        expect(ids((await call(`/customers/me/documents?ids=${bobsCharge.document}`, { user: "bob" })).json.data)).toEqual([bobsCharge.document]);
+      });
+
+      it("refuses more than 25 ids, an id of another shape, and no ids, before anyone is identified or Ching asked", async () => {
+        const { call, ching, paid } = await withPage();
+        const many = Array.from({ length: 26 }, (_, i) => `doc_Many${String(i).padStart(8, "0")}`);
+        const tooMany = await call(`/customers/me/documents?ids=${many.join(",")}`);
+        expect(tooMany.status).toBe(400);
+        expect(tooMany.json.error).toMatchObject({ code: "INVALID_ID", message: "Ask for at most 25 documents at once, not 26" });
+        // 25, and 26 that fold to 25, are fine.
+        expect((await call(`/customers/me/documents?ids=${many.slice(0, 25).join(",")}`)).status).toBe(200);
+        expect((await call(`/customers/me/documents?ids=${[...many.slice(0, 25), many[0]].join(",")}`)).status).toBe(200);
+        ching.resetCalls();
+        for (const query of [`ids=${paid.document},pm_NotADocument1`, `ids=${paid.document},`, "ids=", "", "ids=doc_a%2Fb0000000"]) {
+          const answer = await call(`/customers/me/documents?${query}`, { user: null });
+          expect(answer.status, query).toBe(400);
+          expect((answer.json.error as { code: string }).code, query).toBe("INVALID_ID");
+        }
+        expect(ching.callCount()).toBe(0);
+        // The single route's answer for a bad id is the same code.
+        expect((await call("/customers/me/documents/pm_NotADocument1")).json.error).toMatchObject({ status: 400, code: "INVALID_ID" });
+      });
+
+      it("answers no documents without a customer, and 401 to nobody signed in, without asking Ching", async () => {
+        const { call, ching, paid, users } = await withPage();
+        users.set("carol", null);
+        expect((await call(`/customers/me/documents?ids=${paid.document}`, { user: "carol" })).json).toEqual({ success: true, data: [] });
+        expect((await call(`/customers/me/documents?ids=${paid.document}`, { user: null })).status).toBe(401);
+        expect(ching.callCount()).toBe(0);
+      });
+
+      it("fails as the single document would when Ching fails on one, and passes on nothing read", async () => {
+        const { call, ching, paid, more } = await withPage();
+        ching.failWith({ status: 502, body: "<html>bad gateway</html>", route: "GET /documents/:id" });
+        const answer = await call(`/customers/me/documents?ids=${paid.document},${more[0]!.document}`);
+        const single = await call(`/customers/me/documents/${paid.document}`);
+        expect(answer.status).toBe(502);
+        expect(answer.json.success).toBe(false);
+        expect(answer.json.error).toEqual(single.json.error);
+        expect(answer.text).not.toContain(paid.document);
+        ching.clearFaults();
+        // A document Ching no longer has is missing, like one never made: left out, the rest answered.
+        ching.failWith({ status: 404, code: "NOT_FOUND", message: "No such document", route: "GET /documents/:id", times: 1 });
+        expect(ids((await call(`/customers/me/documents?ids=${paid.document},${more[0]!.document}`)).json.data)).toHaveLength(1);
+      });
+
+      it("is a GET only", async () => {
+        const { call } = await withPage();
+        const answer = await call("/customers/me/documents?ids=doc_Missing000001", { body: {} });
+        expect(answer.status).toBe(405);
+        expect(answer.headers.get("allow")).toBe("GET");
+      });
+    });
+
     it("redirects to the receipt's PDF, and to nobody else's", async () => {
       const { call, paid, bobsCharge } = await withCharges();
       const pdf = await call(`/customers/me/documents/${paid.document}/pdf`);
