@@ -5,6 +5,8 @@ import {
   detachPaymentMethodPath,
   documentPath,
   documentPdfPath,
+  documentsPath,
+  MAX_DOCUMENT_IDS,
   PAYMENT_METHODS_PATH,
   PORTAL_SESSIONS_PATH,
   setupSessionPath,
@@ -66,6 +68,20 @@ export const listCharges = (config: EndpointConfig, options?: RequestOptions): P
 /** `GET /customers/me/documents/:id`: a tax document of one of the person's charges. */
 export const getDocument = (config: EndpointConfig, documentId: string, options?: RequestOptions): Promise<BillingDocument> =>
   callEndpoint(config, "GET", documentPath(documentId), undefined, options);
+
+/**
+ * `GET /customers/me/documents?ids=…`: the named documents of the person's charges, in
+ * one request per 25 ids (duplicates asked once; none for no ids). A document that is not
+ * theirs, or missing, is simply not in the answer.
+ */
+export async function getDocuments(config: EndpointConfig, documentIds: readonly string[], options?: RequestOptions): Promise<BillingDocument[]> {
+  const ids = [...new Set(documentIds)];
+  const requests: Array<Promise<BillingDocument[]>> = [];
+  for (let at = 0; at < ids.length; at += MAX_DOCUMENT_IDS) {
+    requests.push(callEndpoint(config, "GET", documentsPath(ids.slice(at, at + MAX_DOCUMENT_IDS)), undefined, options));
+  }
+  return (await Promise.all(requests)).flat();
+}
 
 /**
  * The URL of a receipt's PDF on the endpoint (it redirects to Ching's), for a

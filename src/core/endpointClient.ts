@@ -5,6 +5,7 @@ import {
   detachPaymentMethod,
   documentPdfUrl,
   getDocument,
+  getDocuments,
   getSetupSession,
   listCharges,
   listPaymentMethods,
@@ -57,6 +58,11 @@ export interface EndpointClient extends EndpointConfig {
   listCharges(options?: RequestOptions): Promise<Charge[]>;
   /** `GET /customers/me/documents/:id`: a tax document of one of the person's charges. */
   getDocument(documentId: string, options?: RequestOptions): Promise<BillingDocument>;
+  /**
+   * `GET /customers/me/documents?ids=…`: several of the person's documents, one request per
+   * 25 ids; ids not theirs (or missing) are left out of the answer.
+   */
+  getDocuments(documentIds: readonly string[], options?: RequestOptions): Promise<BillingDocument[]>;
   /** The URL of a receipt's PDF on the endpoint (it redirects to Ching's), for a real `<a href>`. */
   documentPdfUrl(documentId: string): string;
   /** `POST /customers/me/portal_sessions`: a fresh link into Ching's hosted portal. */
@@ -91,6 +97,7 @@ export function createEndpointClient(options: EndpointClientOptions): EndpointCl
     getSetupSession: (setupSessionId, requestOptions) => getSetupSession(config, setupSessionId, requestOptions),
     listCharges: (requestOptions) => listCharges(config, requestOptions),
     getDocument: (documentId, requestOptions) => getDocument(config, documentId, requestOptions),
+    getDocuments: (documentIds, requestOptions) => getDocuments(config, documentIds, requestOptions),
     documentPdfUrl: (documentId) => documentPdfUrl(config, documentId),
     createPortalSession: (input, requestOptions) => createPortalSession(config, input, requestOptions),
   };

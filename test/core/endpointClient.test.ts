@@ -38,6 +38,24 @@ describe("createEndpointClient(): the second wave's requests", () => {
     expect(charges.every((charge) => charge.customer === TAL.id)).toBe(true);
   });
 
+  it("reads a page of receipts in one request, leaving out any that are not the person's", async () => {
+    const own = (await client.listCharges()).flatMap((charge) => (charge.document ? [charge.document] : [])).slice(0, 3);
+    expect(own).toHaveLength(3);
+    const batches = () => portal.requests.filter((r) => r.path === "/customers/me/documents");
+    const documents = await client.getDocuments([own[0]!, "doc_NotTheirs0001", own[1]!, own[0]!, own[2]!]);
+    expect(documents.map((document) => document.id)).toEqual(own);
+    expect(batches()).toHaveLength(1);
+    // More than the endpoint takes at once: one request per 25 ids, answers put together.
+    const missing = Array.from({ length: 27 }, (_, i) => `doc_Missing${String(i).padStart(5, "0")}`);
+    const many = await client.getDocuments([...missing, ...own]);
+    expect(many.map((document) => document.id)).toEqual(own);
+    expect(batches()).toHaveLength(3);
+    // None asked: no request.
+    await expect(client.getDocuments([])).resolves.toEqual([]);
+    expect(batches()).toHaveLength(3);
+    await expect(client.getDocuments(["pm_NotADocument1"])).rejects.toMatchObject({ status: 400, code: "INVALID_ID" });
+  });
+
   it("reads a receipt of the person's own charge and links its PDF on the endpoint", async () => {
     const withReceipt = (await client.listCharges()).find((charge) => charge.document);
     expect(withReceipt?.document).toBeTruthy();

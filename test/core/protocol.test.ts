@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { customerPath, CUSTOMERS_PATH, matchRoute, ME_PATH, ROUTES } from "../../src/core/protocol";
+import { customerPath, CUSTOMERS_PATH, documentIdsOf, documentsPath, matchRoute, ME_PATH, ROUTES } from "../../src/core/protocol";
 
 const segments = (path: string) => path.split("/").filter(Boolean);
 
@@ -38,5 +38,19 @@ describe("the protocol's route table", () => {
     expect(matchRoute("GET", ["customers", "me", "nothing"])).toBeNull();
     expect(matchRoute("GET", ["invoices"])).toBeNull();
     expect(matchRoute("GET", [])).toBeNull();
+  });
+
+  it("names several documents in one path's query, read back each once in the order named", () => {
+    const path = documentsPath(["doc_TaxInvoice0001", "doc_Receipt00002"]);
+    expect(path).toBe("/customers/me/documents?ids=doc_TaxInvoice0001,doc_Receipt00002");
+    const url = new URL(path, "https://shop.example");
+    expect(matchRoute("GET", segments(url.pathname))).toMatchObject({ kind: "route", name: "getDocuments", params: {} });
+    expect(documentIdsOf(url.searchParams)).toEqual(["doc_TaxInvoice0001", "doc_Receipt00002"]);
+    expect(documentIdsOf(new URLSearchParams("ids=doc_b0000000,doc_a0000000,doc_b0000000"))).toEqual(["doc_b0000000", "doc_a0000000"]);
+    // No `ids` at all is told from an empty one (which names an empty id, for the id check to refuse).
+    expect(documentIdsOf(new URLSearchParams(""))).toBeUndefined();
+    expect(documentIdsOf(new URLSearchParams("ids="))).toEqual([""]);
+    // A comma inside an id cannot be smuggled through: it separates ids again.
+    expect(documentIdsOf(new URL(documentsPath(["doc_a,doc_b"]), "https://shop.example").searchParams)).toEqual(["doc_a", "doc_b"]);
   });
 });
