@@ -142,8 +142,8 @@ const PAGE_BUDGET = {
   ownRenders: 5,
   /**
    * Commits in which anything inside a section renders while the page loads: its skeleton, its
-   * code, the queries it waits for; and in the history one more per receipt on the page (each
-   * link is labelled when its document arrives).
+   * code, the queries it waits for; and in the history one more per request for receipts (the
+   * page's links are labelled when its documents arrive: one request, one commit).
    */
   renders: 6,
   /** Chromium: from navigation to every section showing its data, median of the runs, ms. */
@@ -164,7 +164,7 @@ function pageFailures(run: { renders: PerSection; ownRenders: PerSection; rows: 
 
 function billingPageRows(jsdom: BillingPageFigures | undefined, chromium: ChromiumPageFigures | undefined, chromiumFailure?: string): Row[] {
   const loadBudget =
-    `each section renders in ≤ ${PAGE_BUDGET.renders} commits (the history + 1 per receipt on the page), ` +
+    `each section renders in ≤ ${PAGE_BUDGET.renders} commits (the history + 1 per request for receipts), ` +
     `as a whole ≤ ${PAGE_BUDGET.ownRenders}; document requests ≤ rows on the page`;
   const requests = (r: BillingPageFigures["requests"]) =>
     `requests: ${r.me} customer, ${r.paymentMethods} cards, ${r.charges} charges, ${r.documents} documents (${r.all} in all)`;

@@ -61,7 +61,8 @@ export function countRequests(paths: readonly string[]): PageRequests {
     charges: paths.filter((path) => path === "/customers/me/charges").length,
     me: paths.filter((path) => path === "/customers/me").length,
     paymentMethods: paths.filter((path) => path === "/customers/me/payment_methods").length,
-    documents: paths.filter((path) => path.startsWith("/customers/me/documents/")).length,
+    // Requests for receipts: a page's at once (`/customers/me/documents?ids=…`) or one alone.
+    documents: paths.filter((path) => path === "/customers/me/documents" || path.startsWith("/customers/me/documents/")).length,
     all: paths.length,
   };
 }

@@ -2,10 +2,11 @@ import { useId, useRef, useState } from "react";
 import type { Charge } from "../core/billing";
 import { historyMessages } from "../core/messages/history";
 import { useCharges } from "../react";
+import { useBillingPortalContext } from "../react/internal";
 import { ChargeRow, COLUMNS, columnLabel } from "./history/ChargeRow";
 import { HistorySkeleton } from "./history/HistorySkeleton";
 import { Pagination } from "./history/Pagination";
-import { DEFAULT_PAGE_SIZE, rowsPerPage } from "./history/receipts";
+import { DEFAULT_PAGE_SIZE, prefetchReceipts, rowsPerPage } from "./history/receipts";
 import { LoadError } from "./LoadError";
 import { ManageBillingButton } from "./ManageBillingButton";
 import { useMessages } from "./useMessages";
@@ -61,6 +62,12 @@ export function BillingHistory({ headingLevel = 2, pageSize = DEFAULT_PAGE_SIZE,
   // Fewer payments after a refresh: stay on the last page that still exists.
   const current = Math.min(page, pages);
   const visible = charges?.slice((current - 1) * size, current * size) ?? [];
+  // The page's receipts in one request, asked as the page renders (as TanStack's usePrefetchQuery
+  // asks), so its links, mounting in this render, find their documents under way instead of each
+  // asking for its own. Nothing is asked again once read or under way (BillingPage asks for the
+  // first page's as soon as the charges arrive). Not in a server render: effects would not clean up there.
+  const { client, queryClient } = useBillingPortalContext(NAME);
+  if (typeof window !== "undefined") prefetchReceipts(queryClient, client, visible);
 
   const busy = isPending || (Boolean(error) && isFetching);
 

@@ -86,8 +86,8 @@ export function BillingPage({ headingLevel = 2, hide = [], historyPageSize, clas
     const retry = retryFor(queryClient);
     if (customer) void queryClient.prefetchQuery({ ...customerQueryOptions(client), retry });
     if (cards) void queryClient.prefetchQuery({ ...paymentMethodsQueryOptions(client), retry });
-    // The first page's receipts as soon as the charges arrive, not once the history's chunk has
-    // rendered its links: the documents no longer wait for the history's code.
+    // The first page's receipts as soon as the charges arrive, in one request, not once the
+    // history's chunk has rendered its links: the documents no longer wait for the history's code.
     if (charges)
       void queryClient.fetchQuery({ ...chargesQueryOptions(client), retry }).then(
         (list) => prefetchFirstPageReceipts(queryClient, client, list, historyPageSize),

@@ -134,14 +134,21 @@ describe("BillingHistory", () => {
     expect(within(nav).getByText("Page 1 of 3")).toBeInTheDocument();
     const previous = within(nav).getByRole("button", { name: en["history.pagination.previous"] });
     expect(previous).toHaveAttribute("aria-disabled", "true");
-    // Succeeded charges get documents: ten rows on screen, at most ten document reads.
-    await waitFor(() => expect(portal.requests.filter((r) => r.path.startsWith("/customers/me/documents/")).length).toBe(10));
+    // Succeeded charges get documents: ten rows on screen, their ten receipts read in one request.
+    const batches = () => portal.requests.filter((r) => r.path === "/customers/me/documents").length;
+    const labelled = () => within(historyRoot(container)).getAllByRole("link").filter((link) => /\d{2,}/.test(link.textContent ?? ""));
+    await waitFor(() => expect(labelled()).toHaveLength(10));
+    expect(batches()).toBe(1);
 
     const next = within(nav).getByRole("button", { name: en["history.pagination.next"] });
     await user.click(next);
     expect(screen.getByRole("rowheader", { name: "Payment 11" })).toBeInTheDocument();
     expect(screen.queryByRole("rowheader", { name: "Payment 1" })).toBeNull();
     expect(within(nav).getByText("Page 2 of 3")).toBeInTheDocument();
+    // The next page's receipts: one more request, and still none of a link's own.
+    await waitFor(() => expect(labelled()).toHaveLength(10));
+    expect(batches()).toBe(2);
+    expect(portal.requests.filter((r) => r.path.startsWith("/customers/me/documents/"))).toHaveLength(0);
     await user.click(next);
     expect(screen.getAllByRole("rowheader")).toHaveLength(3);
     expect(next).toHaveAttribute("aria-disabled", "true");

@@ -124,10 +124,23 @@ describe("BillingPage", () => {
     await within(history).findByRole("rowheader", { name: "Payment 4" });
     // Every receipt on the page labelled with its document's number.
     await waitFor(() => expect(within(history).getAllByRole("link").filter((link) => /\d{2,}/.test(link.textContent ?? ""))).toHaveLength(4));
-    const documents = portal.requests.filter((r) => r.path.startsWith("/customers/me/documents/"));
-    // One read per row on the page (each asked once, though BillingPage asks before the links do).
-    expect(documents).toHaveLength(4);
-    expect(new Set(documents.map((r) => r.path)).size).toBe(4);
+    // One request for the page's four receipts, and none of the links asked for its own.
+    expect(portal.requests.filter((r) => r.path === "/customers/me/documents")).toHaveLength(1);
+    expect(portal.requests.filter((r) => r.path.startsWith("/customers/me/documents/"))).toHaveLength(0);
+    // Ching was asked for those four documents only, not the other pages'.
+    expect(portal.ching.calls.filter((c) => c.route === "GET /documents/:id")).toHaveLength(4);
+  });
+
+  it("reads each receipt on its own when the endpoint has no batch of documents", async () => {
+    const charges: ChargeSeed[] = Array.from({ length: 3 }, (_, i) => ({ customer: TAL.id, amount: 1_000 + i, description: `Payment ${i + 1}` }));
+    // An endpoint of the protocol before the batch: its path is no route there.
+    const portal = usePortal({ customers: [TAL], signedIn: TAL.id, charges });
+    portal.failWith({ status: 404, code: "NOT_FOUND", message: "No such route", path: "/customers/me/documents" });
+    renderInProvider(<BillingPage hide={["profile", "cards", "manage"]} />, { locale: "en" });
+    const history = await screen.findByRole("region", { name: en["history.title"] });
+    await waitFor(() => expect(within(history).getAllByRole("link").filter((link) => /\d{2,}/.test(link.textContent ?? ""))).toHaveLength(3));
+    expect(portal.requests.filter((r) => r.path === "/customers/me/documents")).toHaveLength(1);
+    expect(new Set(portal.requests.filter((r) => r.path.startsWith("/customers/me/documents/")).map((r) => r.path)).size).toBe(3);
   });
 
   it("keeps the shown sections on screen while a section shown later loads", async () => {

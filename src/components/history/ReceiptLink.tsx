@@ -23,9 +23,10 @@ function documentLabel(document: BillingDocument | undefined, messages: HistoryS
 /**
  * The link to a charge's receipt PDF, a real `<a href>` (middle-click, "open in
  * new tab" and popup blockers all behave), labelled with the document's type and
- * number. It reads the document only while its row is on screen, so a page of
- * history costs at most one request per row with a receipt (`BillingPage` asks for
- * the first page's earlier, with the same options: see ./receipts.ts).
+ * number. Its document is normally in the cache already: the history asks for the
+ * page's receipts in one request as it renders the page (`BillingPage` asks for the
+ * first page's as soon as the charges arrive), under the same query key (see
+ * ./receipts.ts). Only a document that request did not bring is read here, alone.
  */
 export function ReceiptLink({ documentId, messages }: { documentId: string; messages: HistoryStrings }) {
   const { client, queryClient } = useBillingPortalContext(NAME);

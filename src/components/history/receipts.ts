@@ -1,5 +1,6 @@
-import type { QueryClient } from "@tanstack/react-query";
+import { notifyManager, type QueryClient, type QueryState } from "@tanstack/react-query";
 import type { BillingDocument, Charge } from "../../core/billing";
+import { getDocument, getDocuments } from "../../core/billingClient";
 import type { EndpointConfig } from "../../core/client";
 import { documentQueryOptions, type BillingPortalQueryOptions } from "../../react";
 
@@ -22,13 +23,61 @@ export const receiptQueryOptions = (client: EndpointConfig, documentId: string):
   staleTime: Infinity,
 });
 
+/** A receipt still to ask for: nothing read, nothing under way, no failure kept (its link would ask again itself). */
+const unread = (state: QueryState | undefined): boolean =>
+  !state || (state.data === undefined && state.fetchStatus === "idle" && state.status !== "error");
+
+/**
+ * Asks for the documents of `charges` (a page of the history) in one request
+ * (`GET /customers/me/documents?ids=…`) and puts each in its own query, the one its
+ * receipt link reads: the links render from it, all in one commit, without a request of
+ * their own. Each document's query is under way from the call on, so a link that mounts
+ * before the answer waits for it rather than asking itself. A document the answer leaves
+ * out, or all of them when the request fails (an endpoint without this route answers
+ * 404), is asked for alone, as the link would. Documents already read or under way are
+ * not asked for again.
+ */
+export function prefetchReceipts(queryClient: QueryClient, client: EndpointConfig, charges: readonly Charge[]): void {
+  const wanted = charges.flatMap((charge) => {
+    const documentId = charge.document;
+    if (!documentId) return [];
+    const options = receiptQueryOptions(client, documentId);
+    return unread(queryClient.getQueryState(options.queryKey)) ? [{ documentId, options }] : [];
+  });
+  if (wanted.length === 0) return;
+  const batch = getDocuments(
+    client,
+    wanted.map(({ documentId }) => documentId),
+  ).then((documents) => {
+    const byId = new Map(documents.map((document) => [document.id, document]));
+    // Every link told at once: one commit, not one per document.
+    notifyManager.batch(() => {
+      for (const { documentId, options } of wanted) {
+        const document = byId.get(documentId);
+        if (document) queryClient.setQueryData(options.queryKey, document);
+      }
+    });
+    return byId;
+  });
+  for (const { documentId, options } of wanted) {
+    // The signal is read only for a request of the document's own: a link leaving the screen does not cancel the batch.
+    const alone = (context: { signal: AbortSignal }) => getDocument(client, documentId, { signal: context.signal });
+    void queryClient.prefetchQuery({
+      ...options,
+      queryFn: (context) =>
+        batch.then(
+          (byId) => byId.get(documentId) ?? alone(context),
+          () => alone(context),
+        ),
+    });
+  }
+}
+
 /**
  * Asks for the documents of the charges on the history's first page, so their links are
- * labelled when the history first shows rather than one round trip later. Only those rows:
- * never more document requests than rows on the page.
+ * labelled when the history first shows rather than one round trip later. Only those rows,
+ * in one request.
  */
 export function prefetchFirstPageReceipts(queryClient: QueryClient, client: EndpointConfig, charges: readonly Charge[], pageSize?: number): void {
-  for (const charge of charges.slice(0, rowsPerPage(pageSize))) {
-    if (charge.document) void queryClient.prefetchQuery(receiptQueryOptions(client, charge.document));
-  }
+  prefetchReceipts(queryClient, client, charges.slice(0, rowsPerPage(pageSize)));
 }
