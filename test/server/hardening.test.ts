@@ -7,7 +7,7 @@ import { connect } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { createBillingPortalHandler, toNodeHandler, type BillingPortalError } from "../../src/server";
 import { createMockChing } from "../../src/testing";
-import { closeServer, createHarness, listenOn, MOUNT, TEST_KEY, type Harness } from "./harness";
+import { closeServer, createHarness, keyEchoingHandler, listenOn, MOUNT, TEST_KEY, type Harness } from "./harness";
 
 let harness: Harness | undefined;
 afterEach(async () => {
@@ -68,14 +68,7 @@ describe("the key", () => {
 
   it("is not in the cause onError is given", async () => {
     const reported: BillingPortalError[] = [];
-    const handler = createBillingPortalHandler({
-      apiKey: TEST_KEY,
-      fetch: () => Promise.reject(new TypeError(`fetch failed for Bearer ${TEST_KEY}`)),
-      retries: 0,
-      identify: () => ({ userId: "u1", customerId: "cus_V8ltq1pK_MWH" }),
-      onCustomerCreated: () => undefined,
-      onError: (error) => reported.push(error),
-    });
+    const handler = keyEchoingHandler((error) => reported.push(error));
     await handler(new Request("https://shop.example/customers/me"));
     expect(reported).toHaveLength(1);
     expect(String((reported[0]!.cause as Error).message)).not.toContain(TEST_KEY.slice(8));

@@ -178,3 +178,18 @@ export function harnessPerTest(transport: Transport): (options?: HarnessOptions)
   });
   return async (options = {}) => (harness = await createHarness({ transport, ...options }));
 }
+
+/**
+ * A handler whose every Ching call fails with an error that names the key (a fetch that echoes
+ * its Authorization header): what must never travel back to the browser, a report or the console.
+ */
+export function keyEchoingHandler(onError?: BillingPortalHandlerOptions["onError"]): BillingPortalHandler {
+  return createBillingPortalHandler({
+    apiKey: TEST_KEY,
+    fetch: () => Promise.reject(new TypeError(`fetch failed for Bearer ${TEST_KEY}`)),
+    retries: 0,
+    identify: () => ({ userId: "u1", customerId: "cus_V8ltq1pK_MWH" }),
+    onCustomerCreated: () => undefined,
+    ...(onError ? { onError } : {}),
+  });
+}

@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createBillingPortalHandler, toNodeHandler, type BillingPortalError } from "../../src/server";
-import { closeServer, createHarness, listenOn, TEST_KEY, transports, type Answer, type Harness } from "./harness";
+import { closeServer, createHarness, keyEchoingHandler, listenOn, TEST_KEY, transports, type Answer, type Harness } from "./harness";
 
 /** The key, and its secret part on its own (as an echo might carry it). */
 const needles = [TEST_KEY, TEST_KEY.slice("ck_test_".length)];
@@ -108,13 +108,7 @@ describe("the API key in messages about options", () => {
     vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
       seen.push(args.map((arg) => printable(arg)).join(" "));
     });
-    const handler = createBillingPortalHandler({
-      apiKey: TEST_KEY,
-      fetch: () => Promise.reject(new TypeError(`fetch failed for Bearer ${TEST_KEY}`)),
-      retries: 0,
-      identify: () => ({ userId: "u1", customerId: "cus_V8ltq1pK_MWH" }),
-      onCustomerCreated: () => undefined,
-    });
+    const handler = keyEchoingHandler();
     const server = createServer(toNodeHandler(handler));
     const url = await listenOn(server);
     try {
