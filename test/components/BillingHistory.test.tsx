@@ -65,7 +65,7 @@ describe("BillingHistory", () => {
     expect(partial.tagName).toBe("BDI");
     expect(partial.parentElement).toHaveTextContent("הוחזרו 33.00 ₪");
     expect(within(rowOf("Refunded plan")).getByText(he["history.refunded.full"])).toBeInTheDocument();
-    expect(within(rowOf("Declined")).getByText(he["history.status.failed"])).toHaveClass("ching-status--danger");
+    expect(within(rowOf("Declined")).getByText(he["history.status.failed"])).toHaveClass("ching-charge-status--danger");
     expect(within(rowOf("Deposit")).getByText(he["history.status.requires_capture"])).toBeInTheDocument();
     expect(within(rowOf("Deposit")).getByText("מאסטרקארד המסתיים ב־5555")).toBeInTheDocument();
     expect(within(rowOf("Deposit")).getByText("•••• 5555").parentElement).toHaveTextContent("מאסטרקארד •••• 5555");
@@ -95,7 +95,7 @@ describe("BillingHistory", () => {
     usePortal({ customers: [TAL], signedIn: TAL.id, charges: [{ customer: TAL.id, amount: 1_000, description: "Future", status: "disputed" as ChargeStatus }] });
     renderInProvider(<BillingHistory />, { locale: "en" });
     const row = within((await screen.findByRole("rowheader", { name: "Future" })).closest("tr") as HTMLElement);
-    expect(row.getByText(en["history.status.unknown"])).toHaveClass("ching-status--muted");
+    expect(row.getByText(en["history.status.unknown"])).toHaveClass("ching-charge-status--muted");
   });
 
   it("links each receipt to the endpoint's PDF, in a new tab, labelled with the document's type and number", async () => {

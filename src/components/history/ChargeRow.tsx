@@ -64,7 +64,7 @@ export function ChargeRow({ charge, locale, messages }: ChargeRowProps) {
       </td>
       <td className="ching-history__cell ching-history__cell--status">
         {cellLabel("status")}
-        <span className={`ching-status ching-status--${status.tone}`}>{status.label}</span>
+        <span className={`ching-charge-status ching-charge-status--${status.tone}`}>{status.label}</span>
       </td>
       <td className="ching-history__cell ching-history__cell--receipt">
         {cellLabel("receipt")}
