@@ -48,6 +48,8 @@ mkdirSync(shots, { recursive: true });
 const example = await startExample({ port: 0, quiet: true });
 const browser = await chromium.launch({ executablePath, args, headless: true });
 const page = await browser.newPage({ viewport: { width: 900, height: 820 }, deviceScaleFactor: 1 });
+/** Every running animation finished (a dialog fading and sliding in), so a screenshot shows what a person sees, not a frame of it. */
+const settled = () => page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))));
 page.setDefaultTimeout(10_000);
 const consoleErrors: string[] = [];
 page.on("response", (response) => {
@@ -72,6 +74,7 @@ try {
     await dialog.waitFor();
     await dialog.getByLabel(he["form.name"], { exact: false }).fill("אביגיל כהן");
     await dialog.getByLabel(he["form.phone"], { exact: false }).pressSequentially("050-123-4567");
+    await settled();
     await page.screenshot({ path: `${shots}/form-he.png` });
     await dialog.getByRole("button", { name: he["form.submit.create"] }).click();
     await dialog.waitFor({ state: "detached" });
@@ -83,6 +86,7 @@ try {
     expectText(text, "אביגיל כהן", "name");
     expectText(text, "avigail@example.com", "email from the signed-in user");
     expectText(text, "050-123-4567", "phone");
+    await settled();
     await page.screenshot({ path: `${shots}/profile-he.png` });
   });
 
@@ -104,6 +108,7 @@ try {
     }
     const body = await pdf.body();
     if (body.subarray(0, 5).toString() !== "%PDF-") throw new Error("the receipt is not a PDF");
+    await settled();
     await page.screenshot({ path: `${shots}/billing-page-he.png`, fullPage: true });
   });
 
@@ -131,15 +136,19 @@ try {
     await page.getByRole("heading", { name: en["profile.title"] }).waitFor();
     const dir = await page.locator("section.ching-profile").getAttribute("dir");
     if (dir !== "ltr") throw new Error(`dir is ${dir}`);
+    await settled();
     await page.screenshot({ path: `${shots}/profile-en.png` });
     await page.getByRole("region", { name: en["history.title"] }).getByRole("rowheader", { name: "Hardware deposit" }).waitFor();
+    await settled();
     await page.screenshot({ path: `${shots}/billing-page-en.png`, fullPage: true });
     await page.getByRole("button", { name: en["profile.edit"] }).click();
     await page.getByRole("dialog").waitFor();
+    await settled();
     await page.screenshot({ path: `${shots}/form-en.png` });
     // On a phone the dialog is a bottom sheet with its actions in a sticky footer.
     await page.setViewportSize({ width: 375, height: 560 });
     await page.waitForTimeout(400); // the sheet slides in again at the new size
+    await settled();
     await page.screenshot({ path: `${shots}/form-en-phone.png` });
     await page.setViewportSize({ width: 900, height: 820 });
     await page.keyboard.press("Escape");
@@ -174,9 +183,11 @@ try {
     const search = await page.evaluate(() => window.location.search);
     if (search.includes("ching_setup")) throw new Error(`the return's parameters stayed in the URL: ${search}`);
     await cards.scrollIntoViewIfNeeded();
+    await settled();
     await page.screenshot({ path: `${shots}/payment-methods-he.png`, fullPage: true });
     await page.getByRole("button", { name: "English" }).click();
     await cards.getByRole("heading", { name: en["cards.title"] }).waitFor();
+    await settled();
     await page.screenshot({ path: `${shots}/payment-methods-en.png`, fullPage: true });
     await page.getByRole("button", { name: "עברית" }).click();
     await cards.getByRole("heading", { name: he["cards.title"] }).waitFor();
