@@ -8,6 +8,7 @@ import { act } from "react";
 import { renderToString } from "react-dom/server";
 import { afterEach, beforeEach, expect, it, vi, type MockInstance } from "vitest";
 import type { PaymentMethod } from "../../src/core/billing";
+import { en } from "../../src/core/messages";
 import * as ServerComponents from "../../src/components";
 import * as ServerReact from "../../src/react";
 import { customerObject } from "../fixtures";
@@ -49,78 +50,75 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-it("renders no Expired badge on the server, hydrates without a mismatch, then shows it", async () => {
-  const server = { ...ServerReact, ...ServerComponents };
-  const html = renderToString(page(server, seeded(server.billingPortalKeys)));
-  expect(html).toContain("pm_Visa00001111-name");
-  expect(html).not.toContain("ching-badge--warning");
-  expect(errors).not.toHaveBeenCalled();
+interface Hydrated {
+  container: HTMLElement;
+  location: Location;
+  /** Errors React recovered from while hydrating (a mismatch among them). */
+  recoverable: unknown[];
+  settle(ms?: number): Promise<void>;
+}
 
-  const dom = installDom(`<!doctype html><html><body><div id="app">${html}</div></body></html>`);
+/** The server's HTML in a fresh DOM at `url`, hydrated by a fresh copy of the library; cleaned up after `check`. */
+async function hydrated(html: string, url: string | undefined, check: (page: Hydrated) => Promise<void>): Promise<void> {
+  const dom = installDom(`<!doctype html><html><body><div id="app">${html}</div></body></html>`, url);
   const scope = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
   scope.IS_REACT_ACT_ENVIRONMENT = true;
   const recoverable: unknown[] = [];
+  let root: { unmount(): void } | undefined;
   try {
     vi.resetModules();
     const { hydrateRoot } = await import("react-dom/client");
     const client: Library = { ...(await import("../../src/react")), ...(await import("../../src/components")) };
     const container = dom.document.getElementById("app")!;
-    let root: ReturnType<typeof hydrateRoot> | undefined;
     await act(async () => {
       root = hydrateRoot(container, page(client, seeded(client.billingPortalKeys)), {
         onRecoverableError: (error) => recoverable.push(error),
       });
     });
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    });
+    const settle = (ms = 20) =>
+      act(async () => {
+        await new Promise((resolve) => setTimeout(resolve, ms));
+      });
+    await check({ container, location: dom.window.location, recoverable, settle });
+    await act(async () => root?.unmount());
+  } finally {
+    scope.IS_REACT_ACT_ENVIRONMENT = undefined;
+    dom.uninstall();
+  }
+}
+
+const serverHtml = () => {
+  const server = { ...ServerReact, ...ServerComponents };
+  return renderToString(page(server, seeded(server.billingPortalKeys)));
+};
+
+it("renders no Expired badge on the server, hydrates without a mismatch, then shows it", async () => {
+  const html = serverHtml();
+  expect(html).toContain("pm_Visa00001111-name");
+  expect(html).not.toContain("ching-badge--warning");
+  expect(errors).not.toHaveBeenCalled();
+
+  await hydrated(html, undefined, async ({ container, recoverable, settle }) => {
+    await settle();
     expect(recoverable).toEqual([]);
     expect(errors).not.toHaveBeenCalled();
     const expired = container.querySelector('[aria-labelledby$="pm_Visa00001111-name"]');
     expect(expired?.querySelector(".ching-badge--warning")?.textContent).toBe("Expired");
     expect(container.querySelectorAll(".ching-badge--warning")).toHaveLength(1);
-    await act(async () => root?.unmount());
-  } finally {
-    scope.IS_REACT_ACT_ENVIRONMENT = undefined;
-    dom.uninstall();
-  }
+  });
 });
 
 it("on a return from the hosted page renders no notice on the server, hydrates without a mismatch, then says how it went", async () => {
-  const server = { ...ServerReact, ...ServerComponents };
-  const html = renderToString(page(server, seeded(server.billingPortalKeys)));
+  const html = serverHtml();
   expect(html).not.toContain("ching-btn--ghost");
 
-  const dom = installDom(`<!doctype html><html><body><div id="app">${html}</div></body></html>`, "https://shop.example/account?ching_setup=cancel");
-  const scope = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
-  scope.IS_REACT_ACT_ENVIRONMENT = true;
-  const recoverable: unknown[] = [];
-  try {
-    vi.resetModules();
-    const { hydrateRoot } = await import("react-dom/client");
-    const client: Library = { ...(await import("../../src/react")), ...(await import("../../src/components")) };
-    const { en } = await import("../../src/core/messages");
-    const container = dom.document.getElementById("app")!;
-    let root: ReturnType<typeof hydrateRoot> | undefined;
-    await act(async () => {
-      root = hydrateRoot(container, page(client, seeded(client.billingPortalKeys)), {
-        onRecoverableError: (error) => recoverable.push(error),
-      });
-    });
+  await hydrated(html, "https://shop.example/account?ching_setup=cancel", async ({ container, location, recoverable, settle }) => {
     const notice = container.querySelector(".ching-setup-notice__text");
-    for (let i = 0; i < 50 && !notice?.textContent; i++) {
-      await act(async () => {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      });
-    }
+    for (let i = 0; i < 50 && !notice?.textContent; i++) await settle();
     expect(recoverable).toEqual([]);
     expect(errors).not.toHaveBeenCalled();
     expect(notice?.textContent).toBe(en["cards.return.canceled"]);
     expect(container.querySelector(".ching-setup-notice .ching-btn--ghost")?.textContent).toBe(en["cards.return.dismiss"]);
-    expect(dom.window.location.search).toBe("");
-    await act(async () => root?.unmount());
-  } finally {
-    scope.IS_REACT_ACT_ENVIRONMENT = undefined;
-    dom.uninstall();
-  }
+    expect(location.search).toBe("");
+  });
 });
