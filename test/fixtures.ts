@@ -1,4 +1,5 @@
 import type { Customer } from "../src/core/customer";
+import type { ChargeSeed } from "../src/testing";
 
 /** Ching's example customer, exactly as its docs show it. */
 export const DOCS_CUSTOMER: Customer = {
@@ -31,4 +32,14 @@ export const DANA = { id: "cus_Dana0000000A", name: "Dana Cohen", email: "dana@e
 /** Tal as the API answers, with any fields overridden. */
 export function customerObject(overrides: Partial<Customer> = {}): Customer {
   return { ...TAL, object: "customer", metadata: {}, default_payment_method: null, livemode: false, ...overrides };
+}
+
+/** `count` charges of a customer, one a day back from 1 January 2026, newest first: "Payment 1", "Payment 2", … */
+export function dailyCharges(count: number, customer: string): ChargeSeed[] {
+  return Array.from({ length: count }, (_, i) => ({
+    customer,
+    amount: 1_000 + i,
+    description: `Payment ${i + 1}`,
+    created: new Date(Date.UTC(2026, 0, 1) - i * 86_400_000).toISOString(),
+  }));
 }

@@ -6,6 +6,7 @@ import { en, he } from "../../src/core/messages";
 import type { ChargeStatus } from "../../src/core/billing";
 import type { ChargeSeed } from "../../src/testing";
 import { expectNoAxeViolations, mockEndpoint, renderInProvider, TAL } from "./helpers";
+import { dailyCharges } from "../fixtures";
 
 const { usePortal } = mockEndpoint();
 
@@ -119,12 +120,7 @@ describe("BillingHistory", () => {
   });
 
   it("pages on the client, reads documents only for the rows on screen, and keeps focus on the pressed button", async () => {
-    const charges: ChargeSeed[] = Array.from({ length: 23 }, (_, i) => ({
-      customer: TAL.id,
-      amount: 1_000 + i,
-      description: `Payment ${i + 1}`,
-      created: new Date(Date.UTC(2026, 0, 1) - i * 86_400_000).toISOString(),
-    }));
+    const charges = dailyCharges(23, TAL.id);
     const portal = usePortal({ customers: [TAL], signedIn: TAL.id, charges });
     const user = userEvent.setup();
     const { container } = renderInProvider(<BillingHistory pageSize={10} />, { locale: "en" });

@@ -5,6 +5,7 @@ import { BillingPage, ManageBillingButton } from "../../src/components";
 import { en, he } from "../../src/core/messages";
 import type { ChargeSeed } from "../../src/testing";
 import { expectNoAxeViolations, mockEndpoint, renderInProvider, TAL } from "./helpers";
+import { dailyCharges } from "../fixtures";
 
 const { usePortal } = mockEndpoint();
 
@@ -112,12 +113,7 @@ describe("BillingPage", () => {
   });
 
   it("reads the receipts of the history's first page with the charges, and no others", async () => {
-    const charges: ChargeSeed[] = Array.from({ length: 12 }, (_, i) => ({
-      customer: TAL.id,
-      amount: 1_000 + i,
-      description: `Payment ${i + 1}`,
-      created: new Date(Date.UTC(2026, 0, 1) - i * 86_400_000).toISOString(),
-    }));
+    const charges = dailyCharges(12, TAL.id);
     const portal = usePortal({ customers: [TAL], signedIn: TAL.id, charges });
     renderInProvider(<BillingPage hide={["profile", "cards", "manage"]} historyPageSize={4} />, { locale: "en" });
     const history = await screen.findByRole("region", { name: en["history.title"] });
