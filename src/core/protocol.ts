@@ -70,7 +70,7 @@ export const MAX_DOCUMENT_IDS = 25;
 /** The query parameter naming them, comma-separated. */
 export const DOCUMENT_IDS_PARAM = "ids";
 /** `/customers/me/documents?ids=doc_a,doc_b`: the documents named, those of the person's charges. */
-export const documentsPath = (documentIds: readonly string[]): string => `/customers/me/documents?ids=${documentIds.map(enc).join(",")}`;
+export const documentsPath = (documentIds: readonly string[]): string => `${DOCUMENTS_PATH}?${DOCUMENT_IDS_PARAM}=${documentIds.map(enc).join(",")}`;
 /**
  * The ids a `GET /customers/me/documents` names, each once, in the order first named;
  * `undefined` when it names none (no `ids` parameter). Their shape and count are the

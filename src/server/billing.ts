@@ -123,14 +123,20 @@ export function createBillingOperations(deps: BillingDependencies): Record<Billi
     return theirs;
   }
 
+  /**
+   * Of `documentIds`, those one of the customer's own charges names, in the order given: the
+   * minute's memory first, and one fresh list of the charges when it does not know them all.
+   */
+  async function ownedAmong(customerId: string, documentIds: readonly string[], gone?: Gone): Promise<readonly string[]> {
+    if (documentIds.every((documentId) => knownToOwn(customerId, documentId))) return documentIds;
+    const named = new Set((await chargesOf(customerId, gone)).map((charge) => charge.document));
+    return documentIds.filter((documentId) => named.has(documentId));
+  }
+
   /** A document, only when one of the person's own charges names it. */
   async function documentOf(context: OperationContext): Promise<BillingDocument> {
     const documentId = context.params.documentId!;
-    const customerId = own(context);
-    if (!knownToOwn(customerId, documentId)) {
-      const charges = await chargesOf(customerId, context.gone);
-      if (!charges.some((charge) => charge.document === documentId)) throw notFound("document");
-    }
+    if ((await ownedAmong(own(context), [documentId], context.gone)).length === 0) throw notFound("document");
     return readDocument(documentId, context.gone);
   }
 
@@ -148,11 +154,7 @@ export function createBillingOperations(deps: BillingDependencies): Record<Billi
     const customerId = context.identity.customerId;
     // No customer yet: no charges, so no document is theirs (and Ching is not called).
     if (!customerId) return [];
-    let theirs = context.documentIds.filter((documentId) => knownToOwn(customerId, documentId));
-    if (theirs.length < context.documentIds.length) {
-      const named = new Set((await chargesOf(customerId, context.gone)).map((charge) => charge.document));
-      theirs = context.documentIds.filter((documentId) => named.has(documentId));
-    }
+    const theirs = await ownedAmong(customerId, context.documentIds, context.gone);
     const documents = await eachBounded(theirs, DOCUMENT_READS_AT_ONCE, (documentId) =>
       readDocument(documentId, context.gone).catch((error: unknown) => {
         if ((error as { status?: number }).status === 404) return undefined;

@@ -1,6 +1,7 @@
 import { HANDLER_ERROR_CODES as CODES, isJsonContentType, MAX_BODY_BYTES } from "../core/envelope";
 import type { BillingPortalError } from "../core/error";
-import type { ProtocolMethod } from "../core/protocol";
+import { isDocumentId } from "../core/billing";
+import { DOCUMENT_IDS_PARAM, MAX_DOCUMENT_IDS, type ProtocolMethod } from "../core/protocol";
 import { problem, tooLarge } from "./http";
 
 /**
@@ -20,6 +21,19 @@ export function idError(invalid: string | undefined): BillingPortalError | undef
   if (invalid === undefined) return undefined;
   const what = { paymentMethodId: "card", setupSessionId: "setup session", documentId: "document" }[invalid] ?? "customer";
   return problem(400, CODES.invalidId, `That is not a ${what} id`);
+}
+
+/**
+ * Check 3 of `GET /customers/me/documents?ids=…` (its ids are in the query, not the
+ * path): at least one, at most `MAX_DOCUMENT_IDS` once duplicates are folded, each
+ * shaped like a document id. The same `INVALID_ID` as the single document's route.
+ */
+export function documentIdsError(documentIds: readonly string[] | undefined): BillingPortalError | undefined {
+  if (!documentIds) return problem(400, CODES.invalidId, `Name the documents: ?${DOCUMENT_IDS_PARAM}=doc_…,doc_…`);
+  if (documentIds.length > MAX_DOCUMENT_IDS) {
+    return problem(400, CODES.invalidId, `Ask for at most ${MAX_DOCUMENT_IDS} documents at once, not ${documentIds.length}`);
+  }
+  return documentIds.every(isDocumentId) ? undefined : idError("documentId");
 }
 
 /**
@@ -45,14 +59,15 @@ export function declaredSizeError(request: Request, limit = MAX_BODY_BYTES): Bil
   return Number(request.headers.get("content-length")) > limit ? tooLarge(limit) : undefined;
 }
 
-/** Checks 2 to 6 in order: the first error, if any. `invalidIds` is check 3 of ids named in the query. */
+/** Checks 2 to 6 in order: the first error, if any. `documentIds` are the ids the batch of documents names in its query (check 3 too). */
 export function firstGuardError(
   request: Request,
   method: string,
   context: {
     allow: readonly ProtocolMethod[];
     invalidParameter: string | undefined;
-    invalidIds?: BillingPortalError | undefined;
+    /** Only for `GET /customers/me/documents`: the ids its query names (`undefined` for none). */
+    documentIds?: { named: readonly string[] | undefined };
     ownOrigin: string;
     allowedOrigins: ReadonlySet<string> | undefined;
   },
@@ -60,7 +75,7 @@ export function firstGuardError(
   return (
     methodError(method, context.allow) ??
     idError(context.invalidParameter) ??
-    context.invalidIds ??
+    (context.documentIds ? documentIdsError(context.documentIds.named) : undefined) ??
     (method === "POST"
       ? (originError(request, context.ownOrigin, context.allowedOrigins) ?? contentTypeError(request) ?? declaredSizeError(request))
       : undefined)

@@ -27,7 +27,7 @@ import {
   type ErrorContext,
 } from "./options";
 import { documentIdsOf } from "../core/protocol";
-import { documentIdsError, invalidParameter, routeOf } from "./routing";
+import { invalidParameter, routeOf } from "./routing";
 
 /** A web-standard request handler: Next.js route handlers, Hono, Remix, Bun, Deno, Workers. */
 export type BillingPortalHandler = (request: Request) => Promise<Response>;
@@ -204,11 +204,11 @@ export function createBillingPortalHandler(options: BillingPortalHandlerOptions)
       return { status: 204, headers, text: null };
     }
     // The one request whose ids are in the query: `GET /customers/me/documents?ids=…`.
-    const documentIds = match.kind === "route" && match.name === "getDocuments" ? documentIdsOf(url.searchParams) : undefined;
+    const documentIds = match.kind === "route" && match.name === "getDocuments" ? { named: documentIdsOf(url.searchParams) } : undefined;
     const refused = firstGuardError(request, method, {
       allow: match.allow,
       invalidParameter: match.kind === "route" ? invalidParameter(match.params) : undefined,
-      invalidIds: match.kind === "route" && match.name === "getDocuments" ? documentIdsError(documentIds) : undefined,
+      documentIds,
       ownOrigin: url.origin,
       allowedOrigins,
     });
@@ -224,7 +224,7 @@ export function createBillingPortalHandler(options: BillingPortalHandlerOptions)
       origin: url.origin,
       identity,
       params: match.params,
-      documentIds: documentIds ?? [],
+      documentIds: documentIds?.named ?? [],
       body,
     });
     return answer instanceof Response ? answer : ok(answer, cors, redact);

@@ -1,9 +1,6 @@
 import { isDocumentId, isPaymentMethodId, isSetupSessionId } from "../core/billing";
 import { isCustomerId } from "../core/customer";
-import { HANDLER_ERROR_CODES as CODES } from "../core/envelope";
-import type { BillingPortalError } from "../core/error";
-import { DOCUMENT_IDS_PARAM, MAX_DOCUMENT_IDS, matchRoute, type RouteMatch } from "../core/protocol";
-import { problem } from "./http";
+import { matchRoute, type RouteMatch } from "../core/protocol";
 
 /**
  * Routing, pure: from a request's path to a route of the protocol
@@ -42,17 +39,4 @@ const PARAMETER_CHECKS: Record<string, (value: string) => boolean> = {
 /** The first parameter that is not shaped like its id, if any. */
 export function invalidParameter(params: Record<string, string>): string | undefined {
   return Object.keys(params).find((name) => !(PARAMETER_CHECKS[name] ?? (() => false))(params[name]!));
-}
-
-/**
- * Check 3 of `GET /customers/me/documents?ids=…` (its ids are in the query, not the
- * path): at least one, at most `MAX_DOCUMENT_IDS` once duplicates are folded, each
- * shaped like a document id. The same `INVALID_ID` as the single document's route.
- */
-export function documentIdsError(documentIds: readonly string[] | undefined): BillingPortalError | undefined {
-  if (!documentIds) return problem(400, CODES.invalidId, `Name the documents: ?${DOCUMENT_IDS_PARAM}=doc_…,doc_…`);
-  if (documentIds.length > MAX_DOCUMENT_IDS) {
-    return problem(400, CODES.invalidId, `Ask for at most ${MAX_DOCUMENT_IDS} documents at once, not ${documentIds.length}`);
-  }
-  return documentIds.every(isDocumentId) ? undefined : problem(400, CODES.invalidId, "That is not a document id");
 }
