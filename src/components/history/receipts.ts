@@ -1,6 +1,6 @@
 import { notifyManager, type QueryClient, type QueryState } from "@tanstack/react-query";
 import type { BillingDocument, Charge } from "../../core/billing";
-import { getDocument, getDocuments } from "../../core/billingClient";
+import { getDocuments } from "../../core/billingClient";
 import type { EndpointConfig } from "../../core/client";
 import { documentQueryOptions, type BillingPortalQueryOptions } from "../../react";
 
@@ -60,8 +60,9 @@ export function prefetchReceipts(queryClient: QueryClient, client: EndpointConfi
     return byId;
   });
   for (const { documentId, options } of wanted) {
-    // The signal is read only for a request of the document's own: a link leaving the screen does not cancel the batch.
-    const alone = (context: { signal: AbortSignal }) => getDocument(client, documentId, { signal: context.signal });
+    // The document's own request, as its link would make it (the signal is read only then: a link
+    // leaving the screen does not cancel the batch).
+    const alone = options.queryFn;
     void queryClient.prefetchQuery({
       ...options,
       queryFn: (context) =>
