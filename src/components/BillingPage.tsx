@@ -103,8 +103,13 @@ export function BillingPage({ headingLevel = 2, hide = [], historyPageSize, clas
   const startLoads = () => {
     for (const section of wanted) void loadSection(section);
   };
-  // Once per mount; asking again is harmless (a request under way or fresh data is reused).
-  useState(() => typeof window !== "undefined" && (fetchData(), startLoads(), true));
+  // Once per mount, in the first render on the client (a server render asks for nothing). The
+  // effect below asks again as the page mounts: harmless, a request under way or fresh data is reused.
+  useState(() => {
+    if (typeof window === "undefined") return;
+    fetchData();
+    startLoads();
+  });
   // A section shown later, or another endpoint.
   useEffect(fetchData, [client, queryClient, customer, cards, charges, historyPageSize]);
   const [, sectionsArrived] = useState(0);
