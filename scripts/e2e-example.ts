@@ -48,8 +48,11 @@ mkdirSync(shots, { recursive: true });
 const example = await startExample({ port: 0, quiet: true });
 const browser = await chromium.launch({ executablePath, args, headless: true });
 const page = await browser.newPage({ viewport: { width: 900, height: 820 }, deviceScaleFactor: 1 });
-/** Every running animation finished (a dialog fading and sliding in), so a screenshot shows what a person sees, not a frame of it. */
-const settled = () => page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))));
+/** A screenshot into docs/screenshots/ once every running animation finished (a dialog fading and sliding in): what a person sees, not a frame of it. */
+async function shot(name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))));
+  await page.screenshot({ path: `${shots}/${name}.png`, ...options });
+}
 page.setDefaultTimeout(10_000);
 const consoleErrors: string[] = [];
 page.on("response", (response) => {
@@ -74,8 +77,7 @@ try {
     await dialog.waitFor();
     await dialog.getByLabel(he["form.name"], { exact: false }).fill("אביגיל כהן");
     await dialog.getByLabel(he["form.phone"], { exact: false }).pressSequentially("050-123-4567");
-    await settled();
-    await page.screenshot({ path: `${shots}/form-he.png` });
+    await shot("form-he");
     await dialog.getByRole("button", { name: he["form.submit.create"] }).click();
     await dialog.waitFor({ state: "detached" });
   });
@@ -86,8 +88,7 @@ try {
     expectText(text, "אביגיל כהן", "name");
     expectText(text, "avigail@example.com", "email from the signed-in user");
     expectText(text, "050-123-4567", "phone");
-    await settled();
-    await page.screenshot({ path: `${shots}/profile-he.png` });
+    await shot("profile-he");
   });
 
   await step("the billing page shows A's payments, and a receipt link answers a PDF", async () => {
@@ -108,8 +109,7 @@ try {
     }
     const body = await pdf.body();
     if (body.subarray(0, 5).toString() !== "%PDF-") throw new Error("the receipt is not a PDF");
-    await settled();
-    await page.screenshot({ path: `${shots}/billing-page-he.png`, fullPage: true });
+    await shot("billing-page-he", { fullPage: true });
   });
 
   await step("the manage button goes to the hosted portal, and its back link returns to the billing page", async () => {
@@ -136,20 +136,16 @@ try {
     await page.getByRole("heading", { name: en["profile.title"] }).waitFor();
     const dir = await page.locator("section.ching-profile").getAttribute("dir");
     if (dir !== "ltr") throw new Error(`dir is ${dir}`);
-    await settled();
-    await page.screenshot({ path: `${shots}/profile-en.png` });
+    await shot("profile-en");
     await page.getByRole("region", { name: en["history.title"] }).getByRole("rowheader", { name: "Hardware deposit" }).waitFor();
-    await settled();
-    await page.screenshot({ path: `${shots}/billing-page-en.png`, fullPage: true });
+    await shot("billing-page-en", { fullPage: true });
     await page.getByRole("button", { name: en["profile.edit"] }).click();
     await page.getByRole("dialog").waitFor();
-    await settled();
-    await page.screenshot({ path: `${shots}/form-en.png` });
+    await shot("form-en");
     // On a phone the dialog is a bottom sheet with its actions in a sticky footer.
     await page.setViewportSize({ width: 375, height: 560 });
     await page.waitForTimeout(400); // the sheet slides in again at the new size
-    await settled();
-    await page.screenshot({ path: `${shots}/form-en-phone.png` });
+    await shot("form-en-phone");
     await page.setViewportSize({ width: 900, height: 820 });
     await page.keyboard.press("Escape");
     await page.getByRole("dialog").waitFor({ state: "detached" });
@@ -183,12 +179,10 @@ try {
     const search = await page.evaluate(() => window.location.search);
     if (search.includes("ching_setup")) throw new Error(`the return's parameters stayed in the URL: ${search}`);
     await cards.scrollIntoViewIfNeeded();
-    await settled();
-    await page.screenshot({ path: `${shots}/payment-methods-he.png`, fullPage: true });
+    await shot("payment-methods-he", { fullPage: true });
     await page.getByRole("button", { name: "English" }).click();
     await cards.getByRole("heading", { name: en["cards.title"] }).waitFor();
-    await settled();
-    await page.screenshot({ path: `${shots}/payment-methods-en.png`, fullPage: true });
+    await shot("payment-methods-en", { fullPage: true });
     await page.getByRole("button", { name: "עברית" }).click();
     await cards.getByRole("heading", { name: he["cards.title"] }).waitFor();
   });
