@@ -3,6 +3,7 @@ import { pageMessages } from "../core/messages/page";
 import { chargesQueryOptions, customerQueryOptions, paymentMethodsQueryOptions } from "../react";
 import { retryFor, useBillingPortalContext } from "../react/internal";
 import { prefetchFirstPageReceipts } from "./history/receipts";
+import { loadPaymentMethodList } from "./loadPaymentMethodList";
 import { SectionSkeleton } from "./page/SectionSkeleton";
 import { useMessages } from "./useMessages";
 import { useRootProps } from "./useRootProps";
@@ -14,7 +15,9 @@ const AREAS = [pageMessages] as const;
 // skeletons, and a merchant who hides a section never downloads it.
 const CHUNKS = {
   profile: () => import("./CustomerProfile"),
-  cards: () => import("./page/CardsSection"),
+  // The cards' rows are a chunk of PaymentMethods' own: asked for with the section's, not after it.
+  // Should it fail, the section still shows, and the list offers Retry.
+  cards: () => Promise.all([import("./page/CardsSection"), loadPaymentMethodList().catch(() => undefined)]).then(([module]) => module),
   history: () => import("./BillingHistory"),
   manage: () => import("./page/ManageSection"),
 };

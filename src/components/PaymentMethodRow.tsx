@@ -1,13 +1,13 @@
 import type { PaymentMethod } from "../core/billing";
 import type { AreaStrings } from "../core/messages";
-import type { cardsMessages } from "../core/messages/cards";
+import type { cardsListMessages } from "../core/messages/cardsList";
 import { CardBrandMark } from "./CardBrandMark";
 import { ErrorIcon } from "./icons";
 import { brandName, cardAccessibleName, formatExpiry } from "./utils/cardText";
 
 export interface PaymentMethodRowProps {
   method: PaymentMethod;
-  messages: AreaStrings<typeof cardsMessages>;
+  messages: AreaStrings<typeof cardsListMessages>;
   expired: boolean;
   /** The row's element id, so focus can be moved to it (its Remove button's is `${id}-remove`). */
   id: string;
@@ -92,21 +92,6 @@ export function PaymentMethodRow({ method, messages, expired, id, error, onRemov
           </>
         ) : null}
       </p>
-    </li>
-  );
-}
-
-/** A placeholder row of the same height while the cards load. Internal. */
-export function PaymentMethodSkeleton() {
-  return (
-    <li className="ching-pm ching-pm--skeleton" aria-hidden="true">
-      <div className="ching-pm__main">
-        <span className="ching-brand-mark ching-skeleton" />
-        <div className="ching-pm__text">
-          <span className="ching-skeleton ching-skeleton--value" />
-          <span className="ching-skeleton" />
-        </div>
-      </div>
     </li>
   );
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useId, useRef, useState, useSyncExternalStore } from "react";
+import { lazy, Suspense, useId, useRef, useState, useSyncExternalStore, type ComponentType, type RefObject } from "react";
 import type { PaymentMethod } from "../core/billing";
 import type { Customer } from "../core/customer";
 import { cardsMessages } from "../core/messages/cards";
@@ -8,12 +8,11 @@ import { assignLocation, dismissSetupReturn, maySetupReturn, useBillingPortalCon
 import type { ReturnNotice } from "./AddCardFlow";
 import type { FocusTarget } from "./RemoveCardDialog";
 import { LoadError } from "./LoadError";
-import { PaymentMethodRow, PaymentMethodSkeleton } from "./PaymentMethodRow";
+import { loadedPaymentMethodList, loadPaymentMethodList } from "./loadPaymentMethodList";
+import type { PaymentMethodListProps } from "./PaymentMethodList";
 import { useMessages } from "./useMessages";
 import { useRootProps } from "./useRootProps";
-import { isExpired } from "./utils/cardText";
 import { useIsomorphicLayoutEffect } from "./utils/useIsomorphicLayoutEffect";
-import { useMonthNow } from "./utils/useMonthNow";
 
 const NAME = "PaymentMethods";
 const AREAS = [loadingMessages, cardsMessages] as const;
@@ -35,6 +34,62 @@ const notReturning = () => false;
 const prefetch = (load: () => Promise<unknown>) => () => {
   load().catch(() => undefined);
 };
+
+// The rows (brand marks, expiry, badges, Remove, their strings) are a chunk of their own, asked for
+// as the list first renders, alongside the cards: the first load is the frame. Once it is in, the
+// lazy answers at once (a thenable that calls back synchronously), so the rows replace the
+// skeleton in the render that brings the cards, also on the server, and a page hydrating rows the
+// server rendered waits for the chunk instead of mismatching. A chunk that failed to arrive is the
+// list's error, with Retry.
+interface ListProps extends PaymentMethodListProps {
+  reload: () => void;
+  /** Where focus goes once a retry brought the rows. */
+  titleRef: RefObject<HTMLHeadingElement | null>;
+}
+const lazyList = () =>
+  lazy<ComponentType<ListProps>>(() => {
+    const list = loadedPaymentMethodList;
+    return list
+      ? ({ then: (resolve: (module: { default: typeof list }) => void) => resolve({ default: list }) } as unknown as Promise<{ default: typeof list }>)
+      : loadPaymentMethodList().then(
+          (loaded) => ({ default: loaded }),
+          () => ({ default: ListFailed }),
+        );
+  });
+let List = lazyList();
+
+function ListFailed({ reload, titleRef }: ListProps) {
+  const { messages } = useMessages(NAME, AREAS);
+  return (
+    <LoadError
+      message={messages["cards.error"]}
+      retryLabel={messages["cards.retry"]}
+      isFetching={false}
+      onRetry={() => {
+        List = lazyList();
+        reload();
+      }}
+      focusAfterRecovery={titleRef}
+    />
+  );
+}
+
+/** The skeleton's rows, of the rows' height. */
+const skeleton = (
+  <ul className="ching-pm-list" aria-hidden="true">
+    {[0, 1].map((row) => (
+      <li key={row} className="ching-pm ching-pm--skeleton">
+        <div className="ching-pm__main">
+          <span className="ching-brand-mark ching-skeleton" />
+          <div className="ching-pm__text">
+            <span className="ching-skeleton ching-skeleton--value" />
+            <span className="ching-skeleton" />
+          </div>
+        </div>
+      </li>
+    ))}
+  </ul>
+);
 
 /** Props of `PaymentMethods`. */
 export interface PaymentMethodsProps {
@@ -75,7 +130,9 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
   const { data: cards, error, isPending, isFetching, refetch } = usePaymentMethods();
   // Only whether the customer is a test one: their new name does not re-render the cards.
   const testMode = useCustomerSelect(NAME, isTestCustomer) === true;
-  const month = useMonthNow();
+  // The rows' chunk is asked for with the cards (on the server too, for the renders after).
+  useState(() => prefetch(loadPaymentMethodList)());
+  const [, setAttempt] = useState(0);
 
   const [confirming, setConfirming] = useState<PaymentMethod | null>(null);
   const [dialogMounted, setDialogMounted] = useState(false);
@@ -125,28 +182,25 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
   let body;
   if (cards && cards.length > 0) {
     body = (
-      <ul className="ching-pm-list" aria-label={messages["cards.list"]}>
-        {cards.map((method) => (
-          <PaymentMethodRow
-            key={method.id}
-            id={rowId(method)}
-            method={method}
-            messages={messages}
-            expired={isExpired(method.card, month)}
-            error={failed?.id === method.id ? failed.reason : null}
-            onRemove={
-              allowRemove
-                ? (target) => {
-                    setFailed(null);
-                    setDialogMounted(true);
-                    setConfirming(target);
-                  }
-                : undefined
-            }
-            onPrefetch={allowRemove ? prefetch(loadDialog) : undefined}
-          />
-        ))}
-      </ul>
+      <Suspense fallback={skeleton}>
+        <List
+          cards={cards}
+          rowId={rowId}
+          failed={failed}
+          onRemove={
+            allowRemove
+              ? (target) => {
+                  setFailed(null);
+                  setDialogMounted(true);
+                  setConfirming(target);
+                }
+              : undefined
+          }
+          onPrefetch={allowRemove ? prefetch(loadDialog) : undefined}
+          reload={() => setAttempt((attempt) => attempt + 1)}
+          titleRef={titleRef}
+        />
+      </Suspense>
     );
   } else if (cards) {
     body = (
@@ -156,12 +210,7 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
       </div>
     );
   } else if (isPending) {
-    body = (
-      <ul className="ching-pm-list" aria-hidden="true">
-        <PaymentMethodSkeleton />
-        <PaymentMethodSkeleton />
-      </ul>
-    );
+    body = skeleton;
   } else {
     body = (
       <LoadError

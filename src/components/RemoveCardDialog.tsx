@@ -1,7 +1,7 @@
 import * as Dialog from "@radix-ui/react-dialog";
 import { useRef, useState } from "react";
 import type { PaymentMethod } from "../core/billing";
-import { cardsMessages } from "../core/messages/cards";
+import { cardsListMessages } from "../core/messages/cardsList";
 import { cardsRemoveMessages } from "../core/messages/cardsRemove";
 import { closeMessages } from "../core/messages/shared";
 import { useRemovePaymentMethod } from "../react";
@@ -12,7 +12,7 @@ import { cardTitle, isCardInUse } from "./utils/cardText";
 import { formatMessage } from "./utils/formatMessage";
 
 const NAME = "RemoveCardDialog";
-const AREAS = [closeMessages, cardsMessages, cardsRemoveMessages] as const;
+const AREAS = [closeMessages, cardsListMessages, cardsRemoveMessages] as const;
 
 /** Where focus goes once the list has re-rendered: the id of a row, of a row's Remove button (`${rowId}-remove`) or of Add card. */
 export type FocusTarget = string;

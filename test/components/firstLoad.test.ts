@@ -77,6 +77,15 @@ describe("PaymentMethods' first load", () => {
     expect(readFileSync(resolve(src, "components/PaymentMethods.tsx"), "utf8")).toMatch(/import\("\.\/AddCardFlow"\)/);
   });
 
+  it("leaves the rows (brand marks, expiry, badges, their strings) to a dynamic import", () => {
+    const relative = [...files].map((file) => file.slice(src.length + 1));
+    expect(relative).toContain("components/loadPaymentMethodList.ts");
+    for (const lazy of ["components/PaymentMethodList.tsx", "components/PaymentMethodRow.tsx", "components/CardBrandMark.tsx", "core/messages/cardsList.ts"]) {
+      expect(relative).not.toContain(lazy);
+    }
+    expect(readFileSync(resolve(src, "components/loadPaymentMethodList.ts"), "utf8")).toMatch(/import\("\.\/PaymentMethodList"\)/);
+  });
+
   it("carries only its own strings: the cards' first-load area, not the whole catalogs", () => {
     const relative = [...files].map((file) => file.slice(src.length + 1));
     expect(relative).toContain("core/messages/cards.ts");

@@ -1,11 +1,14 @@
 /**
  * `PaymentMethods` on the server: the Expired badge depends on the reader's
  * clock, which the server does not know. The server renders no badge, the same
- * HTML hydrates without a mismatch, and the badge appears right after.
+ * HTML hydrates without a mismatch, and the badge appears right after. The rows
+ * are a chunk of their own: a server renders them once it has loaded it (a
+ * streaming render waits for it), and a client hydrating them waits for it too.
  */
 import { QueryClient } from "@tanstack/react-query";
 import { act } from "react";
-import { renderToString } from "react-dom/server";
+import { renderToPipeableStream, renderToString } from "react-dom/server";
+import { PassThrough } from "node:stream";
 import { afterEach, beforeEach, expect, it, vi, type MockInstance } from "vitest";
 import type { PaymentMethod } from "../../src/core/billing";
 import { en } from "../../src/core/messages";
@@ -13,6 +16,7 @@ import * as ServerComponents from "../../src/components";
 import * as ServerReact from "../../src/react";
 import { customerObject } from "../fixtures";
 import { installDom } from "../jsdomGlobals";
+import { loadPaymentMethodList } from "../../src/components/loadPaymentMethodList";
 
 type Library = Omit<typeof ServerReact, keyof typeof ServerComponents> & typeof ServerComponents;
 
@@ -87,19 +91,22 @@ async function hydrated(html: string, url: string | undefined, check: (page: Hyd
   }
 }
 
-const serverHtml = () => {
+/** `renderToString`, once the server has the rows' chunk (it loads it as the module is imported). */
+const serverHtml = async () => {
+  await loadPaymentMethodList();
   const server = { ...ServerReact, ...ServerComponents };
   return renderToString(page(server, seeded(server.billingPortalKeys)));
 };
 
 it("renders no Expired badge on the server, hydrates without a mismatch, then shows it", async () => {
-  const html = serverHtml();
+  const html = await serverHtml();
   expect(html).toContain("pm_Visa00001111-name");
   expect(html).not.toContain("ching-badge--warning");
   expect(errors).not.toHaveBeenCalled();
 
   await hydrated(html, undefined, async ({ container, recoverable, settle }) => {
-    await settle();
+    // The client hydrates the rows once their chunk is in (a fresh copy of the library: not yet loaded).
+    for (let i = 0; i < 50 && !container.querySelector(".ching-badge--warning"); i++) await settle();
     expect(recoverable).toEqual([]);
     expect(errors).not.toHaveBeenCalled();
     const expired = container.querySelector('[aria-labelledby$="pm_Visa00001111-name"]');
@@ -109,7 +116,7 @@ it("renders no Expired badge on the server, hydrates without a mismatch, then sh
 });
 
 it("on a return from the hosted page renders no notice on the server, hydrates without a mismatch, then says how it went", async () => {
-  const html = serverHtml();
+  const html = await serverHtml();
   expect(html).not.toContain("ching-btn--ghost");
 
   await hydrated(html, "https://shop.example/account?ching_setup=cancel", async ({ container, location, recoverable, settle }) => {
@@ -121,4 +128,23 @@ it("on a return from the hosted page renders no notice on the server, hydrates w
     expect(container.querySelector(".ching-setup-notice .ching-btn--ghost")?.textContent).toBe(en["cards.return.dismiss"]);
     expect(location.search).toBe("");
   });
+});
+
+it("a streaming server render waits for the rows' chunk, also in a server that has just started", async () => {
+  vi.resetModules();
+  const fresh: Library = { ...(await import("../../src/react")), ...(await import("../../src/components")) };
+  const html = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    const sink = new PassThrough();
+    sink.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    sink.on("end", () => resolve(out));
+    const stream = renderToPipeableStream(page(fresh, seeded(fresh.billingPortalKeys)), {
+      onAllReady: () => stream.pipe(sink),
+      onError: reject,
+    });
+  });
+  expect(html).toContain("pm_Visa00004242-name");
+  expect(html).toContain("pm_Visa00001111-name");
+  expect(html).not.toContain("ching-pm--skeleton");
+  expect(errors).not.toHaveBeenCalled();
 });

@@ -1,6 +1,6 @@
 import type { PaymentMethod } from "../../core/billing";
 import type { AreaStrings } from "../../core/messages";
-import type { cardsMessages } from "../../core/messages/cards";
+import type { cardsListMessages } from "../../core/messages/cardsList";
 import type { cardsRemoveMessages } from "../../core/messages/cardsRemove";
 import { formatMessage } from "./formatMessage";
 import { monthIndex } from "./useMonthNow";
@@ -15,7 +15,7 @@ export function knownBrand(brand: string): KnownBrand | null {
 }
 
 /** The brand as a person reads it: the catalog's name, else Ching's own word for it. */
-export function brandName(brand: string, messages: AreaStrings<typeof cardsMessages>): string {
+export function brandName(brand: string, messages: AreaStrings<typeof cardsListMessages>): string {
   const known = knownBrand(brand);
   if (known) return messages[`cards.brand.${known}`];
   return brand.trim() ? brand.charAt(0).toUpperCase() + brand.slice(1) : messages["cards.brand.other"];
@@ -32,12 +32,12 @@ export function isExpired(card: PaymentMethod["card"], month: number | null): bo
 }
 
 /** "Visa ending 4242". */
-export function cardTitle(method: PaymentMethod, messages: AreaStrings<typeof cardsMessages | typeof cardsRemoveMessages>): string {
+export function cardTitle(method: PaymentMethod, messages: AreaStrings<typeof cardsListMessages | typeof cardsRemoveMessages>): string {
   return formatMessage(messages["cards.ending"], { brand: brandName(method.card.brand, messages), last4: method.card.last4 });
 }
 
 /** The row's accessible name: "Visa ending 4242, expires 12/2030, default". */
-export function cardAccessibleName(method: PaymentMethod, messages: AreaStrings<typeof cardsMessages>, expired: boolean): string {
+export function cardAccessibleName(method: PaymentMethod, messages: AreaStrings<typeof cardsListMessages>, expired: boolean): string {
   const values = { brand: brandName(method.card.brand, messages), last4: method.card.last4, expiry: formatExpiry(method.card) };
   const name = formatMessage(messages[expired ? "cards.name.expired" : "cards.name"], values);
   return method.is_default ? `${name}, ${messages["cards.name.default"]}` : name;

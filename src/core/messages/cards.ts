@@ -2,7 +2,6 @@ import type { AreaMessages } from "./area";
 
 const en = {
   "cards.title": "Payment methods",
-  "cards.list": "Saved cards",
   "cards.loading": "Loading your cards…",
   "cards.error": "We couldn't load your cards.",
   "cards.retry": "Try again",
@@ -12,28 +11,16 @@ const en = {
   "cards.add.test": "Add test card",
   "cards.add.starting": "Opening…",
   "cards.add.error": "We couldn't open the add-card page. Please try again.",
-  "cards.brand.visa": "Visa",
-  "cards.brand.mastercard": "Mastercard",
-  "cards.brand.amex": "American Express",
-  "cards.brand.diners": "Diners Club",
-  "cards.brand.isracard": "Isracard",
-  "cards.brand.other": "Card",
-  "cards.expires": "Expires {expiry}",
-  "cards.expiredOn": "Expired {expiry}",
-  "cards.name": "{brand} ending {last4}, expires {expiry}",
-  "cards.name.expired": "{brand} ending {last4}, expired {expiry}",
-  "cards.name.default": "default",
-  "cards.badge.default": "Default",
-  "cards.badge.expired": "Expired",
-  "cards.remove": "Remove",
 } as const;
 
-/** The saved cards (PaymentMethods) on first load: the list and its rows, the empty and error states, Add card. */
+/**
+ * The saved cards (PaymentMethods) on first load: the heading, the loading, empty and error
+ * states, Add card. The rows' strings come with the rows (./cardsList.ts).
+ */
 export const cardsMessages = {
   en,
   he: {
     "cards.title": "אמצעי תשלום",
-    "cards.list": "כרטיסים שמורים",
     "cards.loading": "טוען את הכרטיסים שלכם…",
     "cards.error": "לא הצלחנו לטעון את הכרטיסים שלכם.",
     "cards.retry": "נסו שוב",
@@ -43,19 +30,5 @@ export const cardsMessages = {
     "cards.add.test": "הוספת כרטיס בדיקה",
     "cards.add.starting": "פותח…",
     "cards.add.error": "לא הצלחנו לפתוח את דף הוספת הכרטיס. נסו שוב.",
-    "cards.brand.visa": "ויזה",
-    "cards.brand.mastercard": "מאסטרקארד",
-    "cards.brand.amex": "אמריקן אקספרס",
-    "cards.brand.diners": "דיינרס",
-    "cards.brand.isracard": "ישראכרט",
-    "cards.brand.other": "כרטיס",
-    "cards.expires": "בתוקף עד {expiry}",
-    "cards.expiredOn": "פג תוקף ב־{expiry}",
-    "cards.name": "{brand} שמסתיים ב־{last4}, בתוקף עד {expiry}",
-    "cards.name.expired": "{brand} שמסתיים ב־{last4}, פג תוקף ב־{expiry}",
-    "cards.name.default": "ברירת מחדל",
-    "cards.badge.default": "ברירת מחדל",
-    "cards.badge.expired": "פג תוקף",
-    "cards.remove": "הסרה",
   } satisfies Record<keyof typeof en, string>,
 } satisfies AreaMessages;

@@ -1,4 +1,5 @@
 import { cardsMessages } from "./cards";
+import { cardsListMessages } from "./cardsList";
 import { cardsRemoveMessages } from "./cardsRemove";
 import { cardsReturnMessages } from "./cardsReturn";
 import { dialogMessages } from "./dialog";
@@ -22,6 +23,7 @@ export const en = {
   ...formMessages.en,
   ...dialogMessages.en,
   ...cardsMessages.en,
+  ...cardsListMessages.en,
   ...cardsRemoveMessages.en,
   ...cardsReturnMessages.en,
   ...historyMessages.en,

@@ -1,4 +1,5 @@
 import { cardsMessages } from "./cards";
+import { cardsListMessages } from "./cardsList";
 import { cardsRemoveMessages } from "./cardsRemove";
 import { cardsReturnMessages } from "./cardsReturn";
 import { dialogMessages } from "./dialog";
@@ -19,6 +20,7 @@ export const he: Messages = {
   ...formMessages.he,
   ...dialogMessages.he,
   ...cardsMessages.he,
+  ...cardsListMessages.he,
   ...cardsRemoveMessages.he,
   ...cardsReturnMessages.he,
   ...historyMessages.he,
