@@ -51,10 +51,20 @@ interface Runner {
 }
 
 export interface ServerBenchOptions {
-  /** Seconds of each measured run. Default 10. */
+  /** Measured seconds per server. Default 10. */
   seconds?: number;
-  /** Seconds of warm-up before each run (not counted). Default 2. */
+  /**
+   * Seconds of warm-up per server before it is measured (not counted). Default 6: loaded from
+   * cold, both the proxy and the handler take 4–5 s to reach their steady CPU per request (V8
+   * optimising the hot paths, the keep-alive sockets to Ching open), and a merchant's server runs warm.
+   */
   warmupSeconds?: number;
+  /**
+   * (b) and (c) are measured in this many rounds, taking turns (b, c, b, c, …), so a change in the
+   * machine's load during the run weighs on both alike; the figures are the sums over the rounds.
+   * Default 5.
+   */
+  rounds?: number;
   /** autocannon connections. Default 20. */
   connections?: number;
   /** Write V8 CPU profiles of the proxy (b) and the handler (c) into `proxy/` and `handler/` of this directory (`node --cpu-prof`). */
@@ -81,12 +91,15 @@ export interface ServerFigures {
 export interface ServerBenchResult {
   seconds: number;
   warmupSeconds: number;
+  rounds: number;
   connections: number;
   ching: ServerFigures;
   proxy: ServerFigures;
   handler: ServerFigures;
-  /** (c) over (b): throughput (goal ≥ 0.85) and CPU per request (goal ≤ 1.3). */
+  /** (c) over (b): throughput (goal ≥ 0.85) and CPU per request (goal ≤ 1.3), over all rounds. */
   ratios: { throughput: number; cpuPerRequest: number };
+  /** The same ratios round by round: their spread shows how steady the machine was. */
+  roundRatios: { throughput: number; cpuPerRequest: number }[];
   /** How the servers ran: `bundle` (plain JavaScript, as in production) or `tsx` (the sources). */
   runtime: "bundle" | "tsx";
   /** Where the CPU profiles of (b) and (c) went, with cpuProfileDir. */
@@ -147,30 +160,67 @@ function start(runner: Runner, role: "ching" | "proxy" | "handler", env: Record<
   });
 }
 
-async function load(name: string, server: Child, url: string, headers: Record<string, string>, options: Required<Pick<ServerBenchOptions, "seconds" | "warmupSeconds" | "connections">>, log: (message: string) => void): Promise<ServerFigures> {
-  const run = (duration: number) => autocannon({ url, headers, connections: options.connections, duration, timeout: 10 });
-  log(`${name}: warm-up ${options.warmupSeconds} s`);
-  await run(options.warmupSeconds);
-  log(`${name}: ${options.seconds} s, ${options.connections} connections`);
+interface Sample {
+  requests: number;
+  errors: number;
+  seconds: number;
+  cpuMs: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+type LoadSettings = Required<Pick<ServerBenchOptions, "connections">>;
+
+async function warmUp(name: string, url: string, headers: Record<string, string>, seconds: number, settings: LoadSettings, log: (message: string) => void): Promise<void> {
+  log(`${name}: warm-up ${seconds} s`);
+  await autocannon({ url, headers, connections: settings.connections, duration: seconds, timeout: 10 });
+}
+
+async function sample(server: Child, url: string, headers: Record<string, string>, seconds: number, settings: LoadSettings): Promise<Sample> {
   const cpuBefore = await server.cpuMs();
-  const result = await run(options.seconds);
+  const result = await autocannon({ url, headers, connections: settings.connections, duration: seconds, timeout: 10 });
   const cpuAfter = await server.cpuMs();
-  const requests = result["2xx"] + result.non2xx;
+  return {
+    requests: result["2xx"] + result.non2xx,
+    errors: result.errors + result.timeouts + result.non2xx,
+    seconds: result.duration,
+    cpuMs: cpuAfter - cpuBefore,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+  };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+/** The rounds of one server as one row: sums, and the rounds' median latencies. */
+function figures(name: string, samples: Sample[]): ServerFigures {
+  const requests = samples.reduce((sum, one) => sum + one.requests, 0);
+  const seconds = samples.reduce((sum, one) => sum + one.seconds, 0);
+  const cpuMs = samples.reduce((sum, one) => sum + one.cpuMs, 0);
   return {
     name,
     requests,
-    errors: result.errors + result.timeouts + result.non2xx,
-    requestsPerSecond: round(requests / result.duration, 0),
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    cpuMsPer1000: requests > 0 ? round(((cpuAfter - cpuBefore) / requests) * 1000, 1) : Number.NaN,
+    errors: samples.reduce((sum, one) => sum + one.errors, 0),
+    requestsPerSecond: round(requests / seconds, 0),
+    p50Ms: median(samples.map((one) => one.p50Ms)),
+    p99Ms: median(samples.map((one) => one.p99Ms)),
+    cpuMsPer1000: requests > 0 ? round((cpuMs / requests) * 1000, 1) : Number.NaN,
   };
+}
+
+function ratiosOf(proxy: ServerFigures, handler: ServerFigures) {
+  return { throughput: round(handler.requestsPerSecond / proxy.requestsPerSecond), cpuPerRequest: round(handler.cpuMsPer1000 / proxy.cpuMsPer1000) };
 }
 
 export async function runServerBench(options: ServerBenchOptions = {}): Promise<ServerBenchResult> {
   const settings = {
     seconds: options.seconds ?? 10,
-    warmupSeconds: options.warmupSeconds ?? 2,
+    warmupSeconds: options.warmupSeconds ?? 6,
+    rounds: Math.max(1, Math.round(options.rounds ?? 5)),
     connections: options.connections ?? 20,
   };
   const log = options.log ?? (() => undefined);
@@ -191,19 +241,39 @@ export async function runServerBench(options: ServerBenchOptions = {}): Promise<
     children.push(handler);
 
     const me = "/api/billing/customers/me";
-    const direct = await load("(a) in-memory Ching, direct", ching, `${apiBase}/customers/${customerId}`, { authorization: `Bearer ${MOCK_CHING_API_KEY}` }, settings, log);
-    const bare = await load("(b) bare node:http proxy", proxy, `http://127.0.0.1:${proxy.ready.port}${me}`, {}, settings, log);
-    const ours = await load("(c) handler via toNodeHandler", handler, `http://127.0.0.1:${handler.ready.port}${me}`, {}, settings, log);
+    const chingUrl = `${apiBase}/customers/${customerId}`;
+    const chingHeaders = { authorization: `Bearer ${MOCK_CHING_API_KEY}` };
+    const proxyUrl = `http://127.0.0.1:${proxy.ready.port}${me}`;
+    const handlerUrl = `http://127.0.0.1:${handler.ready.port}${me}`;
+    const names = { ching: "(a) in-memory Ching, direct", proxy: "(b) bare node:http proxy", handler: "(c) handler via toNodeHandler" };
+
+    await warmUp(names.ching, chingUrl, chingHeaders, settings.warmupSeconds, settings, log);
+    log(`${names.ching}: ${settings.seconds} s, ${settings.connections} connections`);
+    const direct = figures(names.ching, [await sample(ching, chingUrl, chingHeaders, settings.seconds, settings)]);
+    await warmUp(names.proxy, proxyUrl, {}, settings.warmupSeconds, settings, log);
+    await warmUp(names.handler, handlerUrl, {}, settings.warmupSeconds, settings, log);
+    const perRound = settings.seconds / settings.rounds;
+    const proxySamples: Sample[] = [];
+    const handlerSamples: Sample[] = [];
+    const roundRatios: ServerBenchResult["roundRatios"] = [];
+    for (let at = 1; at <= settings.rounds; at++) {
+      log(`round ${at} of ${settings.rounds}: (b), then (c), ${round(perRound, 1)} s each, ${settings.connections} connections`);
+      const b = await sample(proxy, proxyUrl, {}, perRound, settings);
+      const c = await sample(handler, handlerUrl, {}, perRound, settings);
+      proxySamples.push(b);
+      handlerSamples.push(c);
+      roundRatios.push(ratiosOf(figures(names.proxy, [b]), figures(names.handler, [c])));
+    }
+    const bare = figures(names.proxy, proxySamples);
+    const ours = figures(names.handler, handlerSamples);
     return {
       ...settings,
       runtime: fromSource ? "tsx" : "bundle",
       ching: direct,
       proxy: bare,
       handler: ours,
-      ratios: {
-        throughput: round(ours.requestsPerSecond / bare.requestsPerSecond),
-        cpuPerRequest: round(ours.cpuMsPer1000 / bare.cpuMsPer1000),
-      },
+      ratios: ratiosOf(bare, ours),
+      roundRatios,
       cpuProfileDir: options.cpuProfileDir,
     };
   } finally {
@@ -223,10 +293,15 @@ export function formatServerBench(result: ServerBenchResult): string {
     `${f.errors} of ${f.requests}`,
   ]);
   rows.push(["(c) / (b)", `${result.ratios.throughput.toFixed(2)}×`, "", "", `${result.ratios.cpuPerRequest.toFixed(2)}×`, ""]);
+  const spread = (pick: (ratios: ServerBenchResult["ratios"]) => number) => {
+    const values = result.roundRatios.map(pick);
+    return `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}×`;
+  };
+  if (result.rounds > 1) rows.push([`(c) / (b), per round (${result.rounds})`, spread((r) => r.throughput), "", "", spread((r) => r.cpuPerRequest), ""]);
   const widths = head.map((cell, i) => Math.max(cell.length, ...rows.map((row) => row[i]?.length ?? 0)));
   const line = (cells: string[]) => `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(" | ")} |`;
   return [
-    `bench:server: GET /customers/me, autocannon ${result.connections} connections, ${result.warmupSeconds} s warm-up + ${result.seconds} s each, 127.0.0.1, every server in its own process (${result.runtime === "bundle" ? "bundled JavaScript" : "sources through tsx"})`,
+    `bench:server: GET /customers/me, autocannon ${result.connections} connections, ${result.warmupSeconds} s warm-up + ${result.seconds} s each (${result.rounds > 1 ? `(b) and (c) in ${result.rounds} rounds, taking turns` : "one run each"}), 127.0.0.1, every server in its own process (${result.runtime === "bundle" ? "bundled JavaScript" : "sources through tsx"})`,
     "",
     line(head),
     `|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`,
