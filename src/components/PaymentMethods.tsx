@@ -130,8 +130,8 @@ export function PaymentMethods({ allowRemove = true, headingLevel = 2, addOption
   const { data: cards, error, isPending, isFetching, refetch } = usePaymentMethods();
   // Only whether the customer is a test one: their new name does not re-render the cards.
   const testMode = useCustomerSelect(NAME, isTestCustomer) === true;
-  // The rows' chunk is asked for with the cards (on the server too, for the renders after).
-  useState(() => prefetch(loadPaymentMethodList)());
+  // The rows' chunk is asked for with the cards, once per mount (a server loads it as the module loads).
+  useState(prefetch(loadPaymentMethodList));
   const [, setAttempt] = useState(0);
 
   const [confirming, setConfirming] = useState<PaymentMethod | null>(null);
