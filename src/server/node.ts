@@ -176,6 +176,34 @@ function toRequest(req: NodeRequest, options: ToNodeHandlerOptions, departure: D
 }
 
 /**
+ * After the answer: a body the handler did not read (or stopped reading) may drain, but not
+ * forever. An endless body is cut off after 64 KiB, not read for the whole linger time. Counted
+ * on the socket: Node's own dump of an unread body drops any "data" listener of ours.
+ */
+function linger(req: IncomingMessage): void {
+  const socket = req.socket;
+  const start = socket?.bytesRead ?? 0;
+  req.resume();
+  const watch = setInterval(() => {
+    if (req.complete) clearInterval(watch);
+    else if ((socket?.bytesRead ?? 0) - start > LINGER_MAX_BYTES) {
+      clearInterval(watch);
+      socket?.destroy();
+    }
+  }, 20);
+  watch.unref?.();
+  const timer = setTimeout(() => {
+    clearInterval(watch);
+    if (!req.complete) socket?.destroy();
+  }, LINGER_MS);
+  timer.unref?.();
+  req.once("end", () => {
+    clearTimeout(timer);
+    clearInterval(watch);
+  });
+}
+
+/**
  * Writes an answer of the handler's own: headers and body in one write, with a `Content-Length`.
  * `writeHead` with the headers as one object is Node's fast path (no `setHeader` per name);
  * headers a middleware set before stay, as with `setHeader`.
@@ -258,34 +286,10 @@ export function toNodeHandler(
   const inner = innerHandlerOf(handler) ?? handler;
   return async function nodeHandler(req, res, next) {
     const departure = new Departure();
-    res.on("close", () => {
+    // One listener per request, not one per event: Node emits "close" after "finish" too.
+    res.once("close", () => {
       if (!res.writableFinished) departure.abort();
-    });
-    res.on("finish", () => {
-      // A body the handler did not read (or stopped reading): let it drain, but not forever.
-      if (req.complete) return;
-      // An endless body is cut off after 64 KiB, not read for the whole linger time. Counted on
-      // the socket: Node's own dump of an unread body drops any "data" listener of ours.
-      const socket = req.socket;
-      const start = socket?.bytesRead ?? 0;
-      req.resume();
-      const watch = setInterval(() => {
-        if (req.complete) clearInterval(watch);
-        else if ((socket?.bytesRead ?? 0) - start > LINGER_MAX_BYTES) {
-          clearInterval(watch);
-          socket?.destroy();
-        }
-      }, 20);
-      watch.unref?.();
-      const timer = setTimeout(() => {
-        clearInterval(watch);
-        if (!req.complete) socket?.destroy();
-      }, LINGER_MS);
-      timer.unref?.();
-      req.once("end", () => {
-        clearTimeout(timer);
-        clearInterval(watch);
-      });
+      else if (!req.complete) linger(req);
     });
 
     let request: Request;
