@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { errorEnvelope } from "../core/envelope";
 import { Departure, DEPARTURE } from "./departure";
-import { bodyTextOf, innerHandlerOf, type Answer } from "./http";
+import { bodyTextOf, innerHandlerOf } from "./http";
 import { ERROR_CODES } from "../core/errorCodes";
 
 /**
@@ -217,12 +217,7 @@ function sendPlain(status: number, headers: Readonly<Record<string, string>>, te
   res.writeHead(status, all).end(text);
 }
 
-async function send(answer: Answer, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  if (!(answer instanceof Response)) {
-    sendPlain(answer.status, answer.headers, answer.text, req, res);
-    return;
-  }
-  const response = answer;
+async function send(response: Response, req: IncomingMessage, res: ServerResponse): Promise<void> {
   res.statusCode = response.status;
   response.headers.forEach((value, name) => {
     if (name !== "set-cookie") res.setHeader(name, value);
@@ -302,7 +297,10 @@ export function toNodeHandler(
       return;
     }
     try {
-      await send(await inner(request), req, res);
+      const answer = await inner(request);
+      // An answer of ours is written at once; only a `Response` is read (and may wait for the socket).
+      if (answer instanceof Response) await send(answer, req, res);
+      else sendPlain(answer.status, answer.headers, answer.text, req, res);
     } catch (error) {
       if (next) {
         next(error);

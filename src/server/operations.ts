@@ -99,11 +99,13 @@ export function createOperations(deps: OperationDependencies): Record<CustomerRo
     // No customer yet is a state, answered 200 `null` (a 404 would be an error in every console).
     async getMe({ identity, gone }) {
       if (!identity.customerId) return null;
-      return customers.retrieve(identity.customerId, gone).catch((error: unknown) => {
+      try {
+        return await customers.retrieve(identity.customerId, gone);
+      } catch (error) {
         // The stored id is gone at Ching: the person has no customer now, and a create makes one.
         if ((error as { status?: number }).status === 404) return null;
         throw error;
-      });
+      }
     },
     async updateMe({ identity, body }) {
       if (!identity.customerId) throw noCustomerYet();
