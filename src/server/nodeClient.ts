@@ -19,7 +19,10 @@ type HttpModule = typeof NodeHttp;
 
 interface Target {
   request: (options: RequestOptions) => ClientRequest;
-  options: RequestOptions;
+  protocol: string;
+  hostname: string;
+  port: number | undefined;
+  agent: NodeHttp.Agent;
   prefix: string;
 }
 type HttpsModule = typeof NodeHttps;
@@ -69,16 +72,16 @@ export function nodeTransport(): ChingTransport | undefined {
     if (!target) {
       const url = new URL(base);
       const secure = url.protocol === "https:";
-      const agentOptions = { keepAlive: true, timeout: IDLE_MS, scheduling: "lifo" as const };
+      // Node's agent copies its options into every request's: only what differs from its defaults
+      // (it already picks the most recently freed socket, so the ones not needed idle out).
+      const agentOptions = { keepAlive: true, timeout: IDLE_MS };
       target = {
         request: secure ? modules.https.request : modules.http.request,
-        options: {
-          protocol: url.protocol,
-          // `[::1]` is a URL's spelling; the socket wants `::1`.
-          hostname: url.hostname.startsWith("[") ? url.hostname.slice(1, -1) : url.hostname,
-          port: url.port || undefined,
-          agent: secure ? new modules.https.Agent(agentOptions) : new modules.http.Agent(agentOptions),
-        },
+        protocol: url.protocol,
+        // `[::1]` is a URL's spelling; the socket wants `::1`.
+        hostname: url.hostname.startsWith("[") ? url.hostname.slice(1, -1) : url.hostname,
+        port: url.port ? Number(url.port) : undefined,
+        agent: secure ? new modules.https.Agent(agentOptions) : new modules.http.Agent(agentOptions),
         // `https://host/ching/v1` and `https://host` alike: the path goes after it.
         prefix: url.pathname === "/" ? "" : url.pathname,
       };
@@ -92,7 +95,17 @@ export function nodeTransport(): ChingTransport | undefined {
       const target = targetOf(base);
       // Node reads the headers without writing into them: a call without a body sends the shared object.
       const sent: Readonly<Record<string, string | number>> = body === undefined ? headers : { ...headers, "content-length": Buffer.byteLength(body) };
-      const request = target.request({ ...target.options, path: `${target.prefix}${path}`, method, headers: sent });
+      // Spelled out, not `{ ...options, path, … }`: on Node 20 each property added after a spread
+      // makes a new hidden class, which cost more than the rest of this call.
+      const request = target.request({
+        protocol: target.protocol,
+        hostname: target.hostname,
+        port: target.port,
+        agent: target.agent,
+        path: `${target.prefix}${path}`,
+        method,
+        headers: sent,
+      });
       let settled = false;
       const done = (error: unknown, answer?: { status: number; text: string }) => {
         if (settled) return;
