@@ -18,7 +18,9 @@
  * (c) the work of Ching itself, in its own process, is left out. A benchmark, not a test: it
  * asserts nothing about timings.
  */
-import { fork, type ChildProcess } from "node:child_process";
+import { execFileSync, fork, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
@@ -71,6 +73,14 @@ export interface ServerBenchOptions {
   cpuProfileDir?: string;
   /** Run the servers from the TypeScript sources through tsx instead of a plain JavaScript bundle. Default false. */
   fromSource?: boolean;
+  /**
+   * Also count the instructions (b) and (c) execute per answer, each run again under Valgrind's
+   * callgrind: a fixed number of answers after a fixed warm-up, counted with instrumentation
+   * switched on only for them. Unlike CPU time, the count hardly moves with the machine's load
+   * (two runs agree within about 1%), so it shows a change of a few percent that CPU time hides.
+   * Needs `valgrind` (Debian's package). This many answers; 0 (the default) for none.
+   */
+  instructionRequests?: number;
   /** Told what is going on (default: nothing). */
   log?: (message: string) => void;
 }
@@ -104,6 +114,8 @@ export interface ServerBenchResult {
   runtime: "bundle" | "tsx";
   /** Where the CPU profiles of (b) and (c) went, with cpuProfileDir. */
   cpuProfileDir?: string;
+  /** With instructionRequests: instructions per answer of (b) and (c), every thread of the process, user space. */
+  instructions?: { requests: number; proxy: number; handler: number; ratio: number };
 }
 
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -115,11 +127,19 @@ interface Child {
   stop(): Promise<void>;
 }
 
-function start(runner: Runner, role: "ching" | "proxy" | "handler", env: Record<string, string>, execArgv: string[] = []): Promise<Child> {
+function start(
+  runner: Runner,
+  role: "ching" | "proxy" | "handler",
+  env: Record<string, string>,
+  execArgv: string[] = [],
+  /** A program that runs node (e.g. valgrind with its options), and how long the server may take to listen under it. */
+  wrapper?: { path: string; args: string[]; listenMs: number },
+): Promise<Child> {
   const child = fork(runner.file, [role], {
     execArgv: [...runner.execArgv, ...execArgv],
     env: { ...process.env, ...env },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
+    ...(wrapper ? { execPath: wrapper.path, execArgv: [...wrapper.args, process.execPath, ...runner.execArgv, ...execArgv] } : {}),
   });
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
@@ -142,10 +162,11 @@ function start(runner: Runner, role: "ching" | "proxy" | "handler", env: Record<
       child.send({ type: "cpu" });
     });
   return new Promise((resolve, reject) => {
+    const listenMs = wrapper?.listenMs ?? 30_000;
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new Error(`${role}: did not listen within 30 s`));
-    }, 30_000);
+      reject(new Error(`${role}: did not listen within ${listenMs / 1000} s`));
+    }, listenMs);
     child.once("exit", (code) => {
       clearTimeout(timer);
       reject(new Error(`${role}: exited with ${code} before it listened`));
@@ -216,6 +237,44 @@ function ratiosOf(proxy: ServerFigures, handler: ServerFigures) {
   return { throughput: round(handler.requestsPerSecond / proxy.requestsPerSecond), cpuPerRequest: round(handler.cpuMsPer1000 / proxy.cpuMsPer1000) };
 }
 
+/** The answers of one server under callgrind: a warm-up of as many again uncounted, then `requests` counted. */
+async function countInstructions(
+  runner: Runner,
+  role: "proxy" | "handler",
+  env: Record<string, string>,
+  requests: number,
+  settings: LoadSettings,
+  log: (message: string) => void,
+): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), "bench-callgrind-"));
+  const valgrind = ["--tool=callgrind", "--instr-atstart=no", "--smc-check=all-non-file", `--callgrind-out-file=${join(dir, "out.%p")}`, "--quiet"];
+  const server = await start(runner, role, env, [], { path: "valgrind", args: valgrind, listenMs: 180_000 });
+  try {
+    const url = `http://127.0.0.1:${server.ready.port}/api/billing/customers/me`;
+    const pid = String(server.process.pid);
+    log(`${role} under callgrind: ${requests * 2} answers uncounted, then ${requests} counted`);
+    // Optimised code needs some thousands of answers; under Valgrind they take a while.
+    await autocannon({ url, connections: settings.connections, amount: requests * 2, timeout: 60 });
+    execFileSync("callgrind_control", ["--zero", pid], { stdio: "ignore" });
+    execFileSync("callgrind_control", ["--instr=on", pid], { stdio: "ignore" });
+    const counted = await autocannon({ url, connections: settings.connections, amount: requests, timeout: 60 });
+    execFileSync("callgrind_control", ["--instr=off", pid], { stdio: "ignore" });
+    execFileSync("callgrind_control", ["--dump", pid], { stdio: "ignore" });
+    const answered = counted["2xx"];
+    if (answered !== requests) throw new Error(`${role} under callgrind: ${answered} of ${requests} answers were 2xx`);
+    await server.stop();
+    let total = 0;
+    for (const file of readdirSync(dir)) {
+      const totals = /^totals: (\d+)/m.exec(readFileSync(join(dir, file), "utf8"));
+      total += totals ? Number(totals[1]) : 0;
+    }
+    return total / requests;
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function runServerBench(options: ServerBenchOptions = {}): Promise<ServerBenchResult> {
   const settings = {
     seconds: options.seconds ?? 10,
@@ -266,6 +325,13 @@ export async function runServerBench(options: ServerBenchOptions = {}): Promise<
     }
     const bare = figures(names.proxy, proxySamples);
     const ours = figures(names.handler, handlerSamples);
+    let instructions: ServerBenchResult["instructions"];
+    const counted = Math.round(options.instructionRequests ?? 0);
+    if (counted > 0) {
+      const proxyCount = await countInstructions(runner, "proxy", env, counted, settings, log);
+      const handlerCount = await countInstructions(runner, "handler", env, counted, settings, log);
+      instructions = { requests: counted, proxy: Math.round(proxyCount), handler: Math.round(handlerCount), ratio: round(handlerCount / proxyCount) };
+    }
     return {
       ...settings,
       runtime: fromSource ? "tsx" : "bundle",
@@ -275,6 +341,7 @@ export async function runServerBench(options: ServerBenchOptions = {}): Promise<
       ratios: ratiosOf(bare, ours),
       roundRatios,
       cpuProfileDir: options.cpuProfileDir,
+      instructions,
     };
   } finally {
     await Promise.all(children.reverse().map((child) => child.stop()));
@@ -308,6 +375,12 @@ export function formatServerBench(result: ServerBenchResult): string {
     ...rows.map(line),
     "",
     "goal for (c) / (b): throughput ≥ 0.85×, CPU per request ≤ 1.3× (CPU: the server's own process; Ching's work is in its own)",
+    ...(result.instructions
+      ? [
+          `instructions per answer (callgrind, ${result.instructions.requests} counted after ${result.instructions.requests * 2} uncounted): ` +
+            `(b) ${Math.round(result.instructions.proxy / 1000)}k, (c) ${Math.round(result.instructions.handler / 1000)}k, (c) / (b) ${result.instructions.ratio.toFixed(2)}×`,
+        ]
+      : []),
     ...(result.cpuProfileDir ? [`CPU profiles of (b) and (c): ${result.cpuProfileDir}/proxy, ${result.cpuProfileDir}/handler`] : []),
   ].join("\n");
 }

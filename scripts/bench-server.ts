@@ -8,6 +8,8 @@
  *   BENCH_CONNECTIONS=20      autocannon connections
  *   BENCH_FROM_SOURCE=1       run the servers from the sources through tsx (default: a plain JavaScript bundle)
  *   BENCH_CPU_PROF=dir        also write V8 CPU profiles of the proxy's and the handler's processes there
+ *   BENCH_INSTRUCTIONS=2000   also count the instructions per answer of (b) and (c) under Valgrind's
+ *                             callgrind over this many answers (needs valgrind; about a minute each)
  *   --json                    the figures as JSON instead of the table
  */
 import { resolve } from "node:path";
@@ -32,6 +34,7 @@ const result = await runServerBench({
   connections: numberFrom("BENCH_CONNECTIONS", 20),
   cpuProfileDir: profileDir ? resolve(profileDir) : undefined,
   fromSource: process.env.BENCH_FROM_SOURCE === "1",
+  instructionRequests: process.env.BENCH_INSTRUCTIONS ? numberFrom("BENCH_INSTRUCTIONS", 0) : 0,
   log: (message) => process.stderr.write(`bench:server: ${message}\n`),
 });
 console.log(process.argv.includes("--json") ? JSON.stringify(result, null, 2) : formatServerBench(result));
