@@ -1,10 +1,10 @@
 import { customerSchema, type Customer } from "../core/customer";
-import { compiledObject } from "../core/compiledSchema";
 import { HANDLER_ERROR_CODES as CODES, isRecord } from "../core/envelope";
 import { customerPath, CUSTOMERS_PATH } from "../core/protocol";
 import type { ChingCall } from "./ching";
 import type { Gone } from "./departure";
 import { problem } from "./http";
+import { hasShape } from "./trust";
 
 /**
  * Ching's customers, checked at the trust boundary: an answer of 200 that is
@@ -12,15 +12,12 @@ import { problem } from "./http";
  * A customer passes as Ching sent it, fields the schema does not know included.
  */
 
-/** The same schema, checked by zod's compiled path: every answer from Ching goes through it. */
-const chingCustomerSchema = compiledObject(customerSchema);
-
 const notACustomer = (what: string) => problem(502, CODES.upstreamInvalidResponse, `Ching answered ${what} without a customer object`);
 
 /** The customer in Ching's answer; `null` for a deleted one. */
 export function asCustomer(data: unknown, what = "a customer request"): Customer | null {
   if (isRecord(data) && data.deleted === true && typeof data.id === "string") return null;
-  if (!chingCustomerSchema.safeParse(data).success) throw notACustomer(what);
+  if (!hasShape(customerSchema, data)) throw notACustomer(what);
   return data as Customer;
 }
 

@@ -30,6 +30,15 @@ describe.each(transports)("billing routes (%s)", (transport) => {
   const ids = (data: unknown) => (data as { id: string }[]).map((item) => item.id);
 
   describe("GET /customers/me/payment_methods", () => {
+    it("answers 502 when Ching's list holds a card that is not one (a full card number), and passes nothing of it on", async () => {
+      const { call, ching, master } = await withCards();
+      const card = { ...master, card: { ...master.card, last4: "5555555555554444" } };
+      ching.failWith({ status: 200, body: JSON.stringify({ success: true, data: [card] }), times: 1 });
+      const answer = await call("/customers/me/payment_methods");
+      expect(answer.json.error).toMatchObject({ status: 502, code: "UPSTREAM_INVALID_RESPONSE" });
+      expect(JSON.stringify(answer.json)).not.toContain("5555555555554444");
+    });
+
     it("answers the person's own active cards, the default first, then newest", async () => {
       const { call, master, visa } = await withCards();
       const answer = await call("/customers/me/payment_methods");

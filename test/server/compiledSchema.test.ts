@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { customerSchema } from "../../src/core/customer";
-import { compiledObject } from "../../src/core/compiledSchema";
+import { compiled as compiledOf } from "../../src/core/compiledSchema";
 
 const customer = {
   id: "cus_abcdefgh1234",
@@ -16,11 +16,11 @@ const customer = {
   created: "2026-01-01T00:00:00.000Z",
 };
 
-const compiled = compiledObject(customerSchema);
-const issuesOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; code: string }[] } }) =>
+const compiled = compiledOf(customerSchema);
+const issuesOf = (result: { success: boolean; error?: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; code: string }> } }) =>
   result.success ? [] : result.error!.issues.map(({ path, code }) => ({ path, code }));
 
-describe("compiledObject (the server's check of Ching's customers)", () => {
+describe("compiled (the server's check of Ching's answers, here a customer)", () => {
   it("accepts a customer as Ching sends it, unknown fields included", () => {
     expect(compiled.safeParse(customer).success).toBe(true);
     expect(compiled.safeParse({ ...customer, addedByChingLater: 1 }).success).toBe(true);
