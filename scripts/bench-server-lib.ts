@@ -77,7 +77,7 @@ export interface ServerBenchOptions {
    * Also count the instructions (b) and (c) execute per answer, each run again under Valgrind's
    * callgrind: a fixed number of answers after a fixed warm-up, counted with instrumentation
    * switched on only for them. Unlike CPU time, the count hardly moves with the machine's load
-   * (two runs agree within about 1%), so it shows a change of a few percent that CPU time hides.
+   * (four runs of one build: the proxy 341–362k, the handler 421–434k, against rounds of CPU time 1.15–1.88× apart), so it shows a change of some percent that CPU time hides.
    * Needs `valgrind` (Debian's package). This many answers; 0 (the default) for none.
    */
   instructionRequests?: number;
@@ -135,11 +135,13 @@ function start(
   /** A program that runs node (e.g. valgrind with its options), and how long the server may take to listen under it. */
   wrapper?: { path: string; args: string[]; listenMs: number },
 ): Promise<Child> {
+  const nodeArgs = [...runner.execArgv, ...execArgv];
   const child = fork(runner.file, [role], {
-    execArgv: [...runner.execArgv, ...execArgv],
+    // Under a wrapper, node is the wrapper's first argument.
+    execPath: wrapper?.path ?? process.execPath,
+    execArgv: wrapper ? [...wrapper.args, process.execPath, ...nodeArgs] : nodeArgs,
     env: { ...process.env, ...env },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
-    ...(wrapper ? { execPath: wrapper.path, execArgv: [...wrapper.args, process.execPath, ...runner.execArgv, ...execArgv] } : {}),
   });
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
@@ -237,7 +239,7 @@ function ratiosOf(proxy: ServerFigures, handler: ServerFigures) {
   return { throughput: round(handler.requestsPerSecond / proxy.requestsPerSecond), cpuPerRequest: round(handler.cpuMsPer1000 / proxy.cpuMsPer1000) };
 }
 
-/** The answers of one server under callgrind: a warm-up of as many again uncounted, then `requests` counted. */
+/** Instructions per answer of one server under callgrind: twice `requests` answers uncounted (the warm-up), then `requests` counted. */
 async function countInstructions(
   runner: Runner,
   role: "proxy" | "handler",
@@ -248,8 +250,9 @@ async function countInstructions(
 ): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), "bench-callgrind-"));
   const valgrind = ["--tool=callgrind", "--instr-atstart=no", "--smc-check=all-non-file", `--callgrind-out-file=${join(dir, "out.%p")}`, "--quiet"];
-  const server = await start(runner, role, env, [], { path: "valgrind", args: valgrind, listenMs: 180_000 });
+  let server: Child | undefined;
   try {
+    server = await start(runner, role, env, [], { path: "valgrind", args: valgrind, listenMs: 180_000 });
     const url = `http://127.0.0.1:${server.ready.port}/api/billing/customers/me`;
     const pid = String(server.process.pid);
     log(`${role} under callgrind: ${requests * 2} answers uncounted, then ${requests} counted`);
@@ -262,6 +265,7 @@ async function countInstructions(
     execFileSync("callgrind_control", ["--dump", pid], { stdio: "ignore" });
     const answered = counted["2xx"];
     if (answered !== requests) throw new Error(`${role} under callgrind: ${answered} of ${requests} answers were 2xx`);
+    // Its exit writes the last of the counts (stop() again below does nothing).
     await server.stop();
     let total = 0;
     for (const file of readdirSync(dir)) {
@@ -270,7 +274,7 @@ async function countInstructions(
     }
     return total / requests;
   } finally {
-    await server.stop();
+    await server?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
