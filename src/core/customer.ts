@@ -7,6 +7,7 @@ import * as z from "zod/mini";
  * request again with these same schemas.
  */
 
+import { E164_PATTERN } from "./e164";
 import { locales, type Locale } from "./locales";
 
 export { locales, type Locale };
@@ -18,8 +19,6 @@ export { locales, type Locale };
  */
 export const CUSTOMER_ID_PATTERN = /^cus_[A-Za-z0-9_-]{8,64}$/;
 
-/** E.164: a plus, a country code that does not start with 0, at most 15 digits. */
-const E164_PATTERN = /^\+[1-9]\d{6,14}$/;
 
 /** True when `value` is shaped like a Ching customer id. */
 export function isCustomerId(value: unknown): value is string {

@@ -1,4 +1,5 @@
 import { AsYouType, parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/min";
+import { E164_PATTERN } from "./e164";
 
 /**
  * Phone helpers on libphonenumber-js with its `min` metadata. The `max`
@@ -44,7 +45,8 @@ export function toE164(input: string, defaultCountry: CountryCode = "IL"): strin
   if (!compact) return undefined;
   try {
     const phone = parsePhoneNumberFromString(compact, { defaultCountry });
-    return phone && phone.isValid() ? phone.number : undefined;
+    // Only what the customer schema takes: the field's error, not the server's, for a number too short.
+    return phone && phone.isValid() && E164_PATTERN.test(phone.number) ? phone.number : undefined;
   } catch {
     return undefined;
   }

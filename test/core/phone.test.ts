@@ -45,6 +45,12 @@ describe("toE164", () => {
     expect(toE164("0044 20 7946 0958")).toBe("+442079460958");
   });
 
+  it("refuses a number libphonenumber calls valid but the customer schema does not take (fewer than 7 digits)", () => {
+    expect(toE164("1000", "DE")).toBeUndefined();
+    expect(toE164("+49 1000")).toBeUndefined();
+    expect(toE164("12345", "DE")).toBe("+4912345");
+  });
+
   it("does not throw on values that are not strings", () => {
     expect(toE164(undefined as unknown as string)).toBeUndefined();
     expect(toE164(972501234567 as unknown as string)).toBeUndefined();
