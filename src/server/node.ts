@@ -22,6 +22,9 @@ export interface ToNodeHandlerOptions {
   trustProxy?: boolean;
 }
 
+/** Where the adapter keeps, on a `Request` it made, the Node request it came from. */
+const NODE_REQUEST = Symbol("nodeRequest");
+
 /**
  * The `Request` this adapter makes: a real one, with the Node request it came from and its
  * `Departure`. Its `signal` is made only when someone reads it and aborts when the client goes
@@ -29,11 +32,11 @@ export interface ToNodeHandlerOptions {
  */
 class AdaptedRequest extends Request {
   readonly [DEPARTURE]: Departure;
-  readonly nodeRequest: IncomingMessage;
+  readonly [NODE_REQUEST]: IncomingMessage;
 
   constructor(url: string, init: RequestInit, nodeRequest: IncomingMessage, departure: Departure) {
     super(url, init);
-    this.nodeRequest = nodeRequest;
+    this[NODE_REQUEST] = nodeRequest;
     this[DEPARTURE] = departure;
   }
 
@@ -53,6 +56,106 @@ Object.defineProperty(AdaptedRequest.prototype, "signal", {
 });
 
 /**
+ * A GET or HEAD as the handler and `identify` get it, with undici's own `Request` built only
+ * when something needs more than its `url`, `method` and `headers`. On Node 20 building that
+ * `Request` always makes an `AbortSignal` of its own (nodejs/node#52408, the fix, is in 22 only),
+ * which cost about a fifth of the handler's CPU per answer; most `identify` functions only read
+ * a cookie.
+ *
+ * Everything else is the real thing: it is an `instanceof Request` (and of the adapter's), every
+ * other getter and method (`clone()`, `text()`, `cache`, …) is `Request.prototype`'s, and the
+ * fields those read are forwarded to the `Request` built on first use, so `new Request(request)`
+ * and `fetch(request)` work too. Whether that forwarding works is checked once on this runtime
+ * (`canDefer`); where it does not (a `Request` keeping its fields private), every request gets a
+ * real `Request` from the start. `headers` stays the one object it was: a change made to it
+ * after the `Request` was built (by a `clone()`, say) is not seen by later clones.
+ */
+class DeferredRequest {
+  readonly [DEPARTURE]: Departure;
+  readonly [NODE_REQUEST]: IncomingMessage;
+  readonly #url: string;
+  readonly #method: string;
+  readonly #headers: Headers;
+  #built: AdaptedRequest | undefined;
+
+  constructor(url: string, method: string, headers: Headers, nodeRequest: IncomingMessage, departure: Departure) {
+    this.#url = url;
+    this.#method = method;
+    this.#headers = headers;
+    this[NODE_REQUEST] = nodeRequest;
+    this[DEPARTURE] = departure;
+  }
+
+  get url(): string {
+    return this.#url;
+  }
+
+  get method(): string {
+    return this.#method;
+  }
+
+  get headers(): Headers {
+    return this.#headers;
+  }
+
+  /** The real `Request`, built once, on first use. */
+  built(): AdaptedRequest {
+    return (this.#built ??= new AdaptedRequest(this.#url, { method: this.#method, headers: this.#headers }, this[NODE_REQUEST], this[DEPARTURE]));
+  }
+}
+
+let deferring: boolean | undefined;
+
+/**
+ * Whether a `DeferredRequest` is a working `Request` on this runtime, found out once: undici's
+ * `Request` on Node 20 keeps its fields under symbols, which the deferred one then forwards.
+ * Exported for the tests only (not from the package).
+ */
+export function canDefer(): boolean {
+  if (deferring !== undefined) return deferring;
+  deferring = false;
+  try {
+    const prototype = DeferredRequest.prototype as unknown as Record<symbol, unknown>;
+    Object.setPrototypeOf(prototype, AdaptedRequest.prototype);
+    for (const field of Object.getOwnPropertySymbols(new Request("http://probe.invalid/"))) {
+      Object.defineProperty(prototype, field, {
+        configurable: true,
+        get(this: DeferredRequest) {
+          return (this.built() as unknown as Record<symbol, unknown>)[field];
+        },
+        set(this: DeferredRequest, value: unknown) {
+          (this.built() as unknown as Record<symbol, unknown>)[field] = value;
+        },
+      });
+    }
+    const probe = new DeferredRequest("http://probe.invalid/p?q=1", "GET", new Headers({ "x-probe": "1" }), undefined as unknown as IncomingMessage, new Departure());
+    const request = probe as unknown as Request;
+    const copy = new Request(request);
+    deferring =
+      request instanceof Request &&
+      copy.url === request.url &&
+      copy.headers.get("x-probe") === "1" &&
+      request.clone().headers.get("x-probe") === "1" &&
+      request.cache === "default" &&
+      request.body === null;
+  } catch {
+    deferring = false;
+  }
+  return deferring;
+}
+
+/** The `Request` of a GET or HEAD: a deferred one where that works, else a real one. */
+function requestWithoutBody(url: string, method: string, req: IncomingMessage, departure: Departure): Request {
+  const headers = new Headers();
+  copyHeaders(req, headers);
+  if (!canDefer()) return new AdaptedRequest(url, { method, headers }, req, departure);
+  // What building the real one would refuse is refused here too (the adapter answers 400).
+  const parsed = new URL(url);
+  if (parsed.username !== "" || parsed.password !== "") throw new TypeError("A request URL with credentials");
+  return new DeferredRequest(parsed.href, method, headers, req, departure) as unknown as Request;
+}
+
+/**
  * The Node request a `Request` was made from by `toNodeHandler`, e.g. to read `req.user` or
  * `req.session` from Express inside `identify`.
  *
@@ -63,7 +166,7 @@ Object.defineProperty(AdaptedRequest.prototype, "signal", {
  * }
  */
 export function getNodeRequest(request: Request): IncomingMessage | undefined {
-  return request instanceof AdaptedRequest ? request.nodeRequest : undefined;
+  return request instanceof AdaptedRequest ? request[NODE_REQUEST] : undefined;
 }
 
 /** How long, and how much, a client gets to finish sending a body the handler did not read, after the answer. */
@@ -150,13 +253,7 @@ function toRequest(req: NodeRequest, options: ToNodeHandlerOptions, departure: D
   const url = `${protocol}://${host}${path}`;
 
   const method = (req.method ?? "GET").toUpperCase();
-  if (method === "GET" || method === "HEAD") {
-    // No body, so nothing the Request would derive headers from: they go straight into its own
-    // Headers (half the cost of handing a Headers over, which the Request copies).
-    const request = new AdaptedRequest(url, { method }, req, departure);
-    copyHeaders(req, request.headers);
-    return request;
-  }
+  if (method === "GET" || method === "HEAD") return requestWithoutBody(url, method, req, departure);
   const headers = new Headers();
   copyHeaders(req, headers);
   const init: RequestInit & { duplex?: "half" } = { method, headers };

@@ -1,6 +1,7 @@
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createBillingPortalHandler, getNodeRequest, MAX_BODY_BYTES, toNodeHandler } from "../../src/server";
+import { canDefer } from "../../src/server/node";
 import { createMockChing } from "../../src/testing";
 import { closeServer, listenOn, MOUNT, TEST_KEY } from "./harness";
 
@@ -239,6 +240,82 @@ describe("toNodeHandler", () => {
     expect(bare.status).toBe(500);
     expect(await bare.json()).toEqual({ success: false, error: { status: 500, code: "INTERNAL_ERROR", message: "Something went wrong on the server" } });
     expect(String(printed.mock.calls[0]?.[0])).toContain("boom");
+  });
+});
+
+/** Sends one GET with the Host header given (fetch would not let us set it). */
+function getWithHost(url: string, path: string, host: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ hostname, port, path, headers: { ...headers, host } }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (body += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+describe("toNodeHandler: the Request of a GET", () => {
+  it("is built only when more than its url, method and headers is read, on this Node", () => {
+    // Node 20's undici keeps a Request's fields under symbols, so the adapter's deferred GET works
+    // here; if this fails, every GET pays for a whole Request again (about 20 µs of CPU each).
+    expect(process.versions.node.startsWith("20.") ? canDefer() : true).toBe(true);
+  });
+
+  it("is a Request wherever it is used: as it is, copied, cloned, read, and inside identify", async () => {
+    const seen: Record<string, unknown> = {};
+    const url = await serve(
+      toNodeHandler(async (request) => {
+        seen.isRequest = request instanceof Request;
+        seen.tag = Object.prototype.toString.call(request);
+        seen.url = request.url;
+        seen.method = request.method;
+        seen.cookie = request.headers.get("cookie");
+        seen.nodeMethod = getNodeRequest(request)?.method;
+        // What an auth library does with it (Clerk's authenticateRequest makes a Request of it).
+        const copy = new Request(request);
+        seen.copy = [copy.url, copy.method, copy.headers.get("cookie")];
+        const clone = request.clone();
+        seen.clone = [clone.url, clone.headers.get("cookie")];
+        seen.fields = [request.cache, request.redirect, request.credentials, request.mode, request.body, request.bodyUsed];
+        seen.text = await request.text();
+        seen.signal = request.signal.aborted;
+        seen.nodeRequestAfter = getNodeRequest(request)?.url;
+        return Response.json({ ok: true });
+      }),
+    );
+    const answer = await getWithHost(url, `${MOUNT}/customers/./me?x=1`, new URL(url).host.toUpperCase(), { cookie: "session=alice" });
+    expect(answer.status).toBe(200);
+    const host = new URL(url).host;
+    // The URL as a Request spells it: host lowercased, dot segments resolved.
+    expect(seen).toEqual({
+      isRequest: true,
+      tag: "[object Request]",
+      url: `http://${host}${MOUNT}/customers/me?x=1`,
+      method: "GET",
+      cookie: "session=alice",
+      nodeMethod: "GET",
+      copy: [`http://${host}${MOUNT}/customers/me?x=1`, "GET", "session=alice"],
+      clone: [`http://${host}${MOUNT}/customers/me?x=1`, "session=alice"],
+      fields: ["default", "follow", "same-origin", "cors", null, false],
+      text: "",
+      signal: false,
+      nodeRequestAfter: `${MOUNT}/customers/./me?x=1`,
+    });
+  });
+
+  it("answers 400 to a Host no Request could be made of, as a real Request would refuse it", async () => {
+    const { handler } = billing();
+    const url = await serve(toNodeHandler(handler));
+    const port = new URL(url).port;
+    for (const host of [`user:secret@127.0.0.1:${port}`, "bad host:1"]) {
+      const answer = await getWithHost(url, `${MOUNT}/customers/me`, host);
+      expect(answer.status, host).toBe(400);
+      expect(JSON.parse(answer.body)).toMatchObject({ success: false, error: { status: 400, code: "BAD_REQUEST" } });
+    }
   });
 });
 
