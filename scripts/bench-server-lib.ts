@@ -62,9 +62,9 @@ export interface ServerBenchOptions {
    */
   warmupSeconds?: number;
   /**
-   * (b) and (c) are measured in this many rounds, taking turns (b, c, b, c, …), so a change in the
-   * machine's load during the run weighs on both alike; the figures are the sums over the rounds.
-   * Default 5.
+   * (b) and (c) are measured in this many rounds, taking turns in both orders (b c, c b, b c, …),
+   * so a change in the machine's load during the run weighs on both alike; the figures are the
+   * sums over the rounds, with the median of the rounds' ratios beside them. Default 10.
    */
   rounds?: number;
   /** autocannon connections. Default 20. */
@@ -110,6 +110,8 @@ export interface ServerBenchResult {
   ratios: { throughput: number; cpuPerRequest: number };
   /** The same ratios round by round: their spread shows how steady the machine was. */
   roundRatios: { throughput: number; cpuPerRequest: number }[];
+  /** The median of the rounds' ratios: what a round or two on a busy neighbour's second moves least. */
+  medianRoundRatios: { throughput: number; cpuPerRequest: number };
   /** How the servers ran: `bundle` (plain JavaScript, as in production) or `tsx` (the sources). */
   runtime: "bundle" | "tsx";
   /** Where the CPU profiles of (b) and (c) went, with cpuProfileDir. */
@@ -264,7 +266,11 @@ async function countInstructions(
     execFileSync("callgrind_control", ["--instr=off", pid], { stdio: "ignore" });
     execFileSync("callgrind_control", ["--dump", pid], { stdio: "ignore" });
     const answered = counted["2xx"];
-    if (answered !== requests) throw new Error(`${role} under callgrind: ${answered} of ${requests} answers were 2xx`);
+    if (answered !== requests) {
+      throw new Error(
+        `${role} under callgrind: ${answered} of ${requests} answers were 2xx (${counted.non2xx} other, ${counted.errors} errors, ${counted.timeouts} timeouts, ${counted.requests.sent} sent)`,
+      );
+    }
     // Its exit writes the last of the counts (stop() again below does nothing).
     await server.stop();
     let total = 0;
@@ -283,7 +289,7 @@ export async function runServerBench(options: ServerBenchOptions = {}): Promise<
   const settings = {
     seconds: options.seconds ?? 10,
     warmupSeconds: options.warmupSeconds ?? 6,
-    rounds: Math.max(1, Math.round(options.rounds ?? 5)),
+    rounds: Math.max(1, Math.round(options.rounds ?? 10)),
     connections: options.connections ?? 20,
   };
   const log = options.log ?? (() => undefined);
@@ -320,9 +326,13 @@ export async function runServerBench(options: ServerBenchOptions = {}): Promise<
     const handlerSamples: Sample[] = [];
     const roundRatios: ServerBenchResult["roundRatios"] = [];
     for (let at = 1; at <= settings.rounds; at++) {
-      log(`round ${at} of ${settings.rounds}: (b), then (c), ${round(perRound, 1)} s each, ${settings.connections} connections`);
-      const b = await sample(proxy, proxyUrl, {}, perRound, settings);
-      const c = await sample(handler, handlerUrl, {}, perRound, settings);
+      // Taking turns in both orders (b c, c b, b c, …): this machine's speed drifts by as much as
+      // 2x over a minute, and a fixed order would give the one measured second its drift each time.
+      const proxyFirst = at % 2 === 1;
+      log(`round ${at} of ${settings.rounds}: ${proxyFirst ? "(b), then (c)" : "(c), then (b)"}, ${round(perRound, 1)} s each, ${settings.connections} connections`);
+      const first = await sample(proxyFirst ? proxy : handler, proxyFirst ? proxyUrl : handlerUrl, {}, perRound, settings);
+      const second = await sample(proxyFirst ? handler : proxy, proxyFirst ? handlerUrl : proxyUrl, {}, perRound, settings);
+      const [b, c] = proxyFirst ? [first, second] : [second, first];
       proxySamples.push(b);
       handlerSamples.push(c);
       roundRatios.push(ratiosOf(figures(names.proxy, [b]), figures(names.handler, [c])));
@@ -344,6 +354,10 @@ export async function runServerBench(options: ServerBenchOptions = {}): Promise<
       handler: ours,
       ratios: ratiosOf(bare, ours),
       roundRatios,
+      medianRoundRatios: {
+        throughput: round(median(roundRatios.map((one) => one.throughput))),
+        cpuPerRequest: round(median(roundRatios.map((one) => one.cpuPerRequest))),
+      },
       cpuProfileDir: options.cpuProfileDir,
       instructions,
     };
@@ -368,11 +382,14 @@ export function formatServerBench(result: ServerBenchResult): string {
     const values = result.roundRatios.map(pick);
     return `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}×`;
   };
-  if (result.rounds > 1) rows.push([`(c) / (b), per round (${result.rounds})`, spread((r) => r.throughput), "", "", spread((r) => r.cpuPerRequest), ""]);
+  if (result.rounds > 1) {
+    rows.push([`(c) / (b), per round (${result.rounds})`, spread((r) => r.throughput), "", "", spread((r) => r.cpuPerRequest), ""]);
+    rows.push(["(c) / (b), median round", `${result.medianRoundRatios.throughput.toFixed(2)}×`, "", "", `${result.medianRoundRatios.cpuPerRequest.toFixed(2)}×`, ""]);
+  }
   const widths = head.map((cell, i) => Math.max(cell.length, ...rows.map((row) => row[i]?.length ?? 0)));
   const line = (cells: string[]) => `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(" | ")} |`;
   return [
-    `bench:server: GET /customers/me, autocannon ${result.connections} connections, ${result.warmupSeconds} s warm-up + ${result.seconds} s each (${result.rounds > 1 ? `(b) and (c) in ${result.rounds} rounds, taking turns` : "one run each"}), 127.0.0.1, every server in its own process (${result.runtime === "bundle" ? "bundled JavaScript" : "sources through tsx"})`,
+    `bench:server: GET /customers/me, autocannon ${result.connections} connections, ${result.warmupSeconds} s warm-up + ${result.seconds} s each (${result.rounds > 1 ? `(b) and (c) in ${result.rounds} rounds, taking turns in both orders` : "one run each"}), 127.0.0.1, every server in its own process (${result.runtime === "bundle" ? "bundled JavaScript" : "sources through tsx"})`,
     "",
     line(head),
     `|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`,

@@ -4,7 +4,7 @@
  *
  *   BENCH_SECONDS=10          measured seconds per server
  *   BENCH_WARMUP_SECONDS=6    warm-up seconds per server (not counted)
- *   BENCH_ROUNDS=5            (b) and (c) measured in this many rounds, taking turns
+ *   BENCH_ROUNDS=10           (b) and (c) measured in this many rounds, taking turns in both orders
  *   BENCH_CONNECTIONS=20      autocannon connections
  *   BENCH_FROM_SOURCE=1       run the servers from the sources through tsx (default: a plain JavaScript bundle)
  *   BENCH_CPU_PROF=dir        also write V8 CPU profiles of the proxy's and the handler's processes there
@@ -30,7 +30,7 @@ const profileDir = process.env.BENCH_CPU_PROF;
 const result = await runServerBench({
   seconds: numberFrom("BENCH_SECONDS", 10),
   warmupSeconds: numberFrom("BENCH_WARMUP_SECONDS", 6),
-  rounds: numberFrom("BENCH_ROUNDS", 5),
+  rounds: numberFrom("BENCH_ROUNDS", 10),
   connections: numberFrom("BENCH_CONNECTIONS", 20),
   cpuProfileDir: profileDir ? resolve(profileDir) : undefined,
   fromSource: process.env.BENCH_FROM_SOURCE === "1",
