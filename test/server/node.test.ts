@@ -271,6 +271,8 @@ describe("toNodeHandler: the Request of a GET", () => {
       toNodeHandler(async (request) => {
         seen.isRequest = request instanceof Request;
         seen.tag = Object.prototype.toString.call(request);
+        // Nothing of the adapter's shows (JSON.stringify(request) is "{}", as of any Request).
+        seen.json = JSON.stringify(request);
         seen.url = request.url;
         seen.method = request.method;
         seen.cookie = request.headers.get("cookie");
@@ -294,6 +296,7 @@ describe("toNodeHandler: the Request of a GET", () => {
     expect(seen).toEqual({
       isRequest: true,
       tag: "[object Request]",
+      json: "{}",
       url: `http://${host}${MOUNT}/customers/me?x=1`,
       method: "GET",
       cookie: "session=alice",
