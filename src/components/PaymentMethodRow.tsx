@@ -3,13 +3,13 @@ import type { AreaStrings } from "../core/messages";
 import type { cardsListMessages } from "../core/messages/cardsList";
 import { CardBrandMark } from "./CardBrandMark";
 import { ErrorIcon } from "./icons";
-import { brandName, cardAccessibleName, formatExpiry } from "./utils/cardText";
+import { brandName, cardAccessibleName, formatExpiry, removeButtonId } from "./utils/cardText";
 
 export interface PaymentMethodRowProps {
   method: PaymentMethod;
   messages: AreaStrings<typeof cardsListMessages>;
   expired: boolean;
-  /** The row's element id, so focus can be moved to it (its Remove button's is `${id}-remove`). */
+  /** The row's element id, so focus can be moved to it (its Remove button's is `removeButtonId(id)`). */
   id: string;
   /** Shown under the row, announced (a failed removal). */
   error: string | null;
@@ -28,7 +28,7 @@ export interface PaymentMethodRowProps {
 export function PaymentMethodRow({ method, messages, expired, id, error, onRemove, onPrefetch }: PaymentMethodRowProps) {
   const errorId = `${id}-error`;
   const nameId = `${id}-name`;
-  const removeId = `${id}-remove`;
+  const removeId = removeButtonId(id);
   const { card } = method;
   const expiry = formatExpiry(card);
   // The date is isolated left to right wherever the locale puts it in the sentence.

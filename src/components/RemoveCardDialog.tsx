@@ -8,13 +8,13 @@ import { useRemovePaymentMethod } from "../react";
 import { CloseIcon } from "./icons";
 import { useMessages } from "./useMessages";
 import { useRootProps } from "./useRootProps";
-import { cardTitle, isCardInUse } from "./utils/cardText";
+import { cardTitle, isCardInUse, removeButtonId } from "./utils/cardText";
 import { formatMessage } from "./utils/formatMessage";
 
 const NAME = "RemoveCardDialog";
 const AREAS = [closeMessages, cardsListMessages, cardsRemoveMessages] as const;
 
-/** Where focus goes once the list has re-rendered: the id of a row, of a row's Remove button (`${rowId}-remove`) or of Add card. */
+/** Where focus goes once the list has re-rendered: the id of a row, of a row's Remove button (`removeButtonId`) or of Add card. */
 export type FocusTarget = string;
 
 export interface RemoveCardDialogProps {
@@ -70,7 +70,7 @@ export function RemoveCardDialog({ method, cards, rowId, addId, onClose, onAnnou
         afterRemoval.current = null;
         onFailed({ id: target.id, reason: messages[isCardInUse(error) ? "cards.remove.inUse" : "cards.remove.error"] });
         // The card is back: so is focus, on its Remove button, which the reason describes.
-        focusAfterRender(`${rowId(target)}-remove`);
+        focusAfterRender(removeButtonId(rowId(target)));
       },
     });
   };
@@ -94,7 +94,7 @@ export function RemoveCardDialog({ method, cards, rowId, addId, onClose, onAnnou
             onCloseAutoFocus={(event) => {
               event.preventDefault();
               // Removed: on to the next card. Cancelled (or already failed): the Remove button that opened it.
-              focusAfterRender(afterRemoval.current ?? `${rowId(shown ?? method!)}-remove`);
+              focusAfterRender(afterRemoval.current ?? removeButtonId(rowId(shown ?? method!)));
               afterRemoval.current = null;
             }}
           >

@@ -47,3 +47,6 @@ export function cardAccessibleName(method: PaymentMethod, messages: AreaStrings<
 export function isCardInUse(error: { status: number } | null | undefined): boolean {
   return error?.status === 409 || error?.status === 422;
 }
+
+/** The element id of a card row's Remove button, where focus goes back after a dialog (the row's id + `-remove`). */
+export const removeButtonId = (rowId: string): string => `${rowId}-remove`;
