@@ -18,7 +18,7 @@ const ZodMiniCompiledObject = core.$constructor("ZodMiniCompiledObject", (inst: 
   initMini(inst, def);
 });
 
-/** Each schema's compiled twin, made on first use (a compiled one is its own). */
+/** Each schema's compiled twin, made on first use. */
 const twins = new WeakMap<object, unknown>();
 
 /**
@@ -31,7 +31,6 @@ export function compiled<T>(schema: SafeParser<T>): SafeParser<T> {
   if (!twin) {
     twin = schema instanceof z.ZodMiniObject ? (new ZodMiniCompiledObject({ ...schema._zod.def }) as unknown as SafeParser<T>) : schema;
     twins.set(schema, twin);
-    twins.set(twin, twin);
   }
   return twin;
 }

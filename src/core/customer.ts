@@ -19,7 +19,6 @@ export { locales, type Locale };
  */
 export const CUSTOMER_ID_PATTERN = /^cus_[A-Za-z0-9_-]{8,64}$/;
 
-
 /** True when `value` is shaped like a Ching customer id. */
 export function isCustomerId(value: unknown): value is string {
   return typeof value === "string" && CUSTOMER_ID_PATTERN.test(value);

@@ -23,7 +23,6 @@ export function expectShape<T>(schema: SafeParser<T>, data: unknown, what: strin
 /** A list of Ching's, each item checked. */
 export function expectList<T>(schema: SafeParser<T>, data: unknown, what: string): T[] {
   if (!Array.isArray(data)) throw problem(502, CODES.upstreamInvalidResponse, `Ching answered ${what} with something that is not a list`);
-  const check = compiled(schema);
-  for (const item of data) expectShape(check, item, what);
+  for (const item of data) expectShape(schema, item, what);
   return data as T[];
 }
