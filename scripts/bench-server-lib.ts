@@ -325,14 +325,22 @@ export async function runServerBench(options: ServerBenchOptions = {}): Promise<
     const proxySamples: Sample[] = [];
     const handlerSamples: Sample[] = [];
     const roundRatios: ServerBenchResult["roundRatios"] = [];
+    const measureProxy = () => sample(proxy, proxyUrl, {}, perRound, settings);
+    const measureHandler = () => sample(handler, handlerUrl, {}, perRound, settings);
     for (let at = 1; at <= settings.rounds; at++) {
       // Taking turns in both orders (b c, c b, b c, …): this machine's speed drifts by as much as
       // 2x over a minute, and a fixed order would give the one measured second its drift each time.
       const proxyFirst = at % 2 === 1;
       log(`round ${at} of ${settings.rounds}: ${proxyFirst ? "(b), then (c)" : "(c), then (b)"}, ${round(perRound, 1)} s each, ${settings.connections} connections`);
-      const first = await sample(proxyFirst ? proxy : handler, proxyFirst ? proxyUrl : handlerUrl, {}, perRound, settings);
-      const second = await sample(proxyFirst ? handler : proxy, proxyFirst ? handlerUrl : proxyUrl, {}, perRound, settings);
-      const [b, c] = proxyFirst ? [first, second] : [second, first];
+      let b: Sample;
+      let c: Sample;
+      if (proxyFirst) {
+        b = await measureProxy();
+        c = await measureHandler();
+      } else {
+        c = await measureHandler();
+        b = await measureProxy();
+      }
       proxySamples.push(b);
       handlerSamples.push(c);
       roundRatios.push(ratiosOf(figures(names.proxy, [b]), figures(names.handler, [c])));
