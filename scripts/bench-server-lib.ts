@@ -77,7 +77,7 @@ export interface ServerBenchOptions {
    * Also count the instructions (b) and (c) execute per answer, each run again under Valgrind's
    * callgrind: a fixed number of answers after a fixed warm-up, counted with instrumentation
    * switched on only for them. Unlike CPU time, the count hardly moves with the machine's load
-   * (four runs of one build: the proxy 341–362k, the handler 421–434k, against rounds of CPU time 1.15–1.88× apart), so it shows a change of some percent that CPU time hides.
+   * (four runs of one build agreed within about 3%, while one run's rounds of CPU time were 1.15–1.88× apart), so it shows a change of some percent that CPU time hides.
    * Needs `valgrind` (Debian's package). This many answers; 0 (the default) for none.
    */
   instructionRequests?: number;
